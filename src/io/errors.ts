@@ -1,0 +1,47 @@
+/**
+ * Errors about files: the input cannot be read, or the output cannot be
+ * written. Every message names the file, and where it applies the row and the
+ * column, and says what would be accepted. The CLI turns these into exit code 2.
+ */
+export type FileErrorCode =
+  | 'FILE_NOT_FOUND'
+  | 'FILE_EMPTY'
+  /** An OLE2 container: a password-protected XLSX or an old .xls. */
+  | 'FILE_ENCRYPTED'
+  /** Not text and not a workbook (an image, an executable, random bytes). */
+  | 'FILE_BINARY'
+  /** Bytes that do not decode in the given or detected encoding. */
+  | 'FILE_ENCODING'
+  /** The CSV's structure is broken (unbalanced quotes, a cell over the size limit, too many columns). */
+  | 'CSV_MALFORMED'
+  /** The workbook is damaged or is not really an XLSX. */
+  | 'XLSX_MALFORMED'
+  | 'XLSX_NO_SHEETS'
+  | 'XLSX_SHEET_NOT_FOUND'
+  | 'OUTPUT_UNWRITABLE';
+
+export interface FileErrorDetails {
+  row?: number;
+  column?: string;
+  cause?: unknown;
+}
+
+export class FileError extends Error {
+  override readonly name = 'FileError';
+  readonly code: FileErrorCode;
+  readonly file: string;
+  readonly row?: number;
+  readonly column?: string;
+
+  constructor(code: FileErrorCode, file: string, message: string, details: FileErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.file = file;
+    this.row = details.row;
+    this.column = details.column;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, file: this.file, row: this.row, column: this.column, message: this.message };
+  }
+}

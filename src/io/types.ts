@@ -1,0 +1,89 @@
+/**
+ * What the readers and writers exchange with the pipeline. `src/io` knows
+ * files, nothing about Placetopay.
+ */
+
+/** A cell as read: CSV cells are always strings; XLSX cells keep their type. */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** An XLSX formula whose cached result is an error such as `#REF!`. */
+export interface CellError {
+  error: string;
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
+}
+
+export interface RawRow {
+  /** 1-based row number as a person sees it in Excel (the header row included). */
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+export type SheetFormat = 'csv' | 'xlsx';
+
+export interface ReadOptions {
+  /** Forced text encoding for CSV (`utf-8`, `windows-1252`, `latin1`, `utf-16le`); detected otherwise. */
+  encoding?: string;
+  /** Forced CSV delimiter; detected among `,` `;` tab otherwise. */
+  delimiter?: string;
+  /** XLSX sheet by name or 1-based position; default: first sheet whose header `isHeader` accepts. */
+  sheet?: string | number;
+  /** Decides whether a row of cells is a recognisable header (the pipeline's knowledge). */
+  isHeader?: (cells: CellValue[]) => boolean;
+}
+
+export interface SheetInfo {
+  path: string;
+  format: SheetFormat;
+  /** CSV only. */
+  encoding?: string;
+  /** CSV only. */
+  delimiter?: string;
+  /** XLSX only. */
+  sheetName?: string;
+  /** The header row, as text. */
+  header: string[];
+  /** Row number of the header row (1-based). */
+  headerRowNumber: number;
+}
+
+/** An opened sheet: its header, and its data rows streamed after the header (blank rows skipped). */
+export interface SheetSource {
+  info: SheetInfo;
+  rows: AsyncIterable<RawRow>;
+  /** Releases the file when the caller stops early. */
+  close(): Promise<void>;
+}
+
+/** One output column. */
+export interface ColumnSpec {
+  header: string;
+  /** How the XLSX writer presents it; CSV writes text. */
+  kind?: 'text' | 'money' | 'date' | 'datetime' | 'url' | 'integer' | 'state';
+  /** XLSX column width hint, in characters. */
+  width?: number;
+}
+
+export interface WriteOptions {
+  format: SheetFormat;
+  columns: ColumnSpec[];
+  /** CSV: delimiter to write (default `,`). Outputs keep the input's delimiter so Excel in the same locale opens them. */
+  delimiter?: string;
+  /** XLSX: the worksheet name (default `Links`). */
+  sheetName?: string;
+  /** XLSX: currency number format for money columns, e.g. `"$" #,##0.00`. */
+  moneyFormat?: string;
+}
+
+/**
+ * Writes a sheet to a temporary file beside `path`; `commit()` fsyncs and
+ * renames it into place, so a reader never sees a half-written sheet.
+ */
+export interface SheetWriter {
+  writeRow(cells: CellValue[]): Promise<void>;
+  commit(): Promise<void>;
+  /** Removes the temporary file; the previous file at `path`, if any, is untouched. */
+  abort(): Promise<void>;
+}
