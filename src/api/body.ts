@@ -1,0 +1,78 @@
+/**
+ * The JSON bodies the client sends.
+ *
+ * Amounts are canonical decimal strings and the service wants JSON numbers.
+ * Going through `Number` would round anything past 15–17 significant digits
+ * and print some values in exponent form, so each amount is stringified as a
+ * unique placeholder and the validated literal is substituted afterwards:
+ * the digits on the wire are exactly the digits the sheet held.
+ */
+import { randomBytes } from 'node:crypto';
+import { ApiError } from './errors.js';
+import type { AuthBlock, CreateLinkRequest } from './types.js';
+
+/** A JSON number literal with no sign, exponent or leading zero (JSON forbids "007"). */
+const AMOUNT_LITERAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/** Body of query and disable: only `auth`. */
+export function serializeAuthOnly(auth: AuthBlock): string {
+  return JSON.stringify({ auth });
+}
+
+/** The create request as it goes on the wire, without `auth`: what a dry run shows. */
+export function serializeRequest(req: CreateLinkRequest): string {
+  return serializeCreateBody(req, undefined);
+}
+
+/** Body of create: `auth` first, then the request, amounts as exact number literals. */
+export function serializeCreateBody(req: CreateLinkRequest, auth: AuthBlock | undefined): string {
+  const amounts = new AmountSlots();
+  const { amount } = req.payment;
+  const body = {
+    ...(auth === undefined ? {} : { auth }),
+    ...req,
+    payment: {
+      ...req.payment,
+      amount: {
+        ...amount,
+        total: amounts.slot('payment.amount.total', amount.total),
+        ...(amount.taxes === undefined ? {} : {
+          taxes: amount.taxes.map((tax, i) => ({
+            ...tax,
+            amount: amounts.slot(`payment.amount.taxes.${i}.amount`, tax.amount),
+            ...(tax.base === undefined ? {} : { base: amounts.slot(`payment.amount.taxes.${i}.base`, tax.base) }),
+          })),
+        }),
+      },
+    },
+  };
+  return amounts.fill(JSON.stringify(body));
+}
+
+/** Placeholders that stand for amounts until the body is a string. */
+class AmountSlots {
+  // Random per body, so no text a user typed (a description) can collide with it.
+  readonly #token = `__paylinks_amount_${randomBytes(12).toString('hex')}_`;
+  readonly #literals: string[] = [];
+
+  slot(field: string, value: string): string {
+    if (typeof value !== 'string' || !AMOUNT_LITERAL.test(value)) {
+      throw new ApiError(
+        'VALIDATION',
+        `The amount ${JSON.stringify(value)} at ${field} is not a canonical decimal ` +
+          `(digits with an optional fractional part and no leading zeros, e.g. 1250000.5); nothing was sent.`,
+        { operation: 'create', fieldErrors: { [field]: [`not a canonical decimal: ${JSON.stringify(value)}`] } },
+      );
+    }
+    this.#literals.push(value);
+    return `${this.#token}${this.#literals.length - 1}`;
+  }
+
+  fill(json: string): string {
+    return json.replace(new RegExp(`"${this.#token}(\\d+)"`, 'g'), (_match, index: string) => {
+      const literal = this.#literals[Number(index)];
+      if (literal === undefined) throw new Error(`internal: no amount for placeholder ${index}`);
+      return literal;
+    });
+  }
+}
