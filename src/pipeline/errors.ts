@@ -1,0 +1,43 @@
+/**
+ * Errors about the sheet as a whole: its header cannot be mapped to the
+ * fields the tool needs, or a `--map` flag is malformed. Unlike row errors
+ * (which mark one row INVALID and let the run go on), these stop the run
+ * before anything is sent; the CLI turns them into exit code 2.
+ */
+export type MappingErrorCode =
+  /** No cell of the header is a recognised column name. */
+  | 'HEADER_NOT_FOUND'
+  /** Two different columns both look like the same field. */
+  | 'HEADER_AMBIGUOUS'
+  /** The same header text appears twice for a field the tool needs. */
+  | 'HEADER_DUPLICATE'
+  /** A required field (amount, due date, or a column a notify channel needs) has no column. */
+  | 'COLUMN_MISSING'
+  /** A `--map field=Header` flag cannot be read. */
+  | 'MAP_INVALID'
+  /** A `--map` flag names a header the file does not have. */
+  | 'MAP_COLUMN_NOT_FOUND';
+
+export class MappingError extends Error {
+  override readonly name = 'MappingError';
+  readonly code: MappingErrorCode;
+  /** The input file, when the error is about one (a malformed flag is not). */
+  readonly file: string | undefined;
+
+  constructor(code: MappingErrorCode, file: string | undefined, message: string) {
+    super(message);
+    this.code = code;
+    this.file = file;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, file: this.file, message: this.message };
+  }
+}
+
+const MAX_QUOTED = 60;
+
+/** A cell value as row-error messages show it: quoted, and cut short so one huge cell cannot flood a log. */
+export function quoteValue(text: string): string {
+  return text.length <= MAX_QUOTED ? `"${text}"` : `"${text.slice(0, MAX_QUOTED)}…"`;
+}
