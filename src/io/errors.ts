@@ -5,6 +5,8 @@
  */
 export type FileErrorCode =
   | 'FILE_NOT_FOUND'
+  /** The file exists but cannot be read (permissions, locked by another program). */
+  | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'
   /** An OLE2 container: a password-protected XLSX or an old .xls. */
   | 'FILE_ENCRYPTED'
@@ -18,7 +20,9 @@ export type FileErrorCode =
   | 'XLSX_MALFORMED'
   | 'XLSX_NO_SHEETS'
   | 'XLSX_SHEET_NOT_FOUND'
-  | 'OUTPUT_UNWRITABLE';
+  | 'OUTPUT_UNWRITABLE'
+  /** A journal line other than the last is not valid JSON: the journal was edited or damaged. */
+  | 'JOURNAL_CORRUPT';
 
 export interface FileErrorDetails {
   row?: number;

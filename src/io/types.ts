@@ -75,6 +75,8 @@ export interface WriteOptions {
   sheetName?: string;
   /** XLSX: currency number format for money columns, e.g. `"$" #,##0.00`. */
   moneyFormat?: string;
+  /** XLSX: fill colour (ARGB, e.g. `FFC6EFCE`) for cells of `state` columns, by state value. */
+  stateFill?: Record<string, string>;
 }
 
 /**

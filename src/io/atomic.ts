@@ -1,0 +1,187 @@
+/**
+ * Atomic file replacement: write a temporary file in the same folder as the
+ * target, fsync it, rename it over the target, fsync the folder.
+ *
+ * Why the same folder: rename is only atomic within one file system, and the
+ * folder is the one place we know shares it with the target. Why the fsyncs:
+ * without the first, a crash after the rename can leave a target of the right
+ * name and zero bytes; without the second, the rename itself may not survive a
+ * power cut. A process killed at any moment leaves at most a stray
+ * `.<name>.<pid>.<random>.tmp` beside the target, never a half-written target.
+ */
+import { randomBytes } from 'node:crypto';
+import { close, createWriteStream, fsync, open as openFd, type WriteStream } from 'node:fs';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { basename, dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { FileError } from './errors.js';
+
+export interface AtomicWriteOptions {
+  /** Permission bits of a new file (before the umask); default 0o666. */
+  mode?: number;
+}
+
+export interface AtomicStream {
+  /** The final path, where the file appears on `commit()`. */
+  readonly path: string;
+  /** The temporary file being written. */
+  readonly tempPath: string;
+  /** Writes go to the temporary file. Errors on it surface from `commit()`. */
+  readonly stream: WriteStream;
+  /**
+   * Ends the stream if the caller has not (a caller that pipes into it must
+   * wait for its pipeline first), then fsyncs, renames into place and fsyncs
+   * the folder. On failure the temporary file is removed.
+   */
+  commit(): Promise<void>;
+  /** Stops writing and removes the temporary file; the target is untouched. Never throws. */
+  abort(): Promise<void>;
+}
+
+const openFdAsync = promisify(openFd);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
+
+/** The temporary name for `target`: hidden, unique per process and call, same folder. */
+export function tempPathFor(target: string): string {
+  const name = `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  return join(dirname(target), name);
+}
+
+/** Opens a temporary file beside `target` and returns a stream into it. */
+export async function createAtomicStream(target: string, options: AtomicWriteOptions = {}): Promise<AtomicStream> {
+  const tempPath = tempPathFor(target);
+  let fd: number;
+  try {
+    fd = await openFdAsync(tempPath, 'wx', options.mode ?? 0o666);
+  } catch (err) {
+    throw outputError(target, err);
+  }
+  // A plain descriptor, not a FileHandle: a FileHandle cannot be closed while a
+  // stream holds it. autoClose off: we fsync after the stream finishes, then close.
+  const stream = createWriteStream('', { fd, autoClose: false });
+  let closed = false;
+  const closeOnce = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await closeAsync(fd);
+  };
+  let streamError: unknown;
+  // An error must not crash the process as an unhandled 'error' event; commit() reports it.
+  stream.on('error', (err) => {
+    streamError ??= err;
+  });
+  let settled = false;
+
+  const discard = async (): Promise<void> => {
+    // Wait for the stream to settle: closing the descriptor under a pending
+    // write could let that write land in a file opened later with the same number.
+    if (!stream.closed) {
+      const closedEvent = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+      stream.destroy();
+      await closedEvent;
+    }
+    await closeOnce().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+  };
+
+  return {
+    path: target,
+    tempPath,
+    stream,
+    async commit() {
+      if (settled) throw new Error(`atomic write of ${target} already ${streamError ? 'failed' : 'finished'}`);
+      settled = true;
+      try {
+        if (!stream.writableEnded) stream.end();
+        if (streamError === undefined) await finished(stream).catch((err: unknown) => (streamError ??= err));
+        if (streamError !== undefined) throw streamError;
+        await fsyncAsync(fd);
+        await closeOnce();
+        await rename(tempPath, target);
+      } catch (err) {
+        await discard();
+        throw outputError(target, err);
+      }
+      await syncFolder(dirname(target));
+    },
+    async abort() {
+      if (settled) return;
+      settled = true;
+      await discard();
+    },
+  };
+}
+
+/** Replaces `target` with `data` atomically. */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const atomic = await createAtomicStream(target, options);
+  atomic.stream.write(data);
+  await atomic.commit();
+}
+
+/**
+ * Makes a rename or a new file in `folder` durable. Windows cannot open a
+ * folder (EISDIR/EPERM) and some file systems refuse to fsync one (EINVAL):
+ * there the rename is as durable as the platform allows, so we carry on.
+ */
+export async function syncFolder(folder: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw outputError(folder, err);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Turns an OS error while writing `file` into a FileError that says what happened and what to do. */
+export function outputError(file: string, err: unknown): FileError {
+  if (err instanceof FileError) return err;
+  const reason = describeReason(file, err);
+  return new FileError('OUTPUT_UNWRITABLE', file, `Cannot write "${file}": ${reason}.`, { cause: err });
+}
+
+function describeReason(file: string, err: unknown): string {
+  const code = errnoCode(err);
+  switch (code) {
+    case 'ENOENT':
+      return `the folder "${dirname(file)}" does not exist (create it, or choose another output path)`;
+    case 'ENOTDIR':
+      return `part of the path "${dirname(file)}" is a file, not a folder`;
+    case 'EISDIR':
+      return 'that path is a folder; give a file name';
+    case 'EACCES':
+    case 'EPERM':
+      return process.platform === 'win32'
+        ? 'permission denied (is the file open in Excel? close it and run again)'
+        : 'permission denied (check that you may write to this folder and file)';
+    case 'EBUSY':
+      return 'the file is in use by another program (is it open in Excel? close it and run again)';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'your disk quota is exhausted';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    default: {
+      const message = err instanceof Error ? err.message : String(err);
+      return code === undefined ? message : `${message} (${code})`;
+    }
+  }
+}
+
+export function errnoCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
