@@ -1,0 +1,190 @@
+/**
+ * `paylinks issue <sheet>`: parses flags into an IssueConfig, runs the
+ * pipeline, prints the closing report and picks the exit code.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { parseMapFlags } from '../../pipeline/headers.js';
+import { runIssue, type IssueConfig, type IssueSummary } from '../../pipeline/issue.js';
+import { DEFAULT_RETRY } from '../../pipeline/retry.js';
+import type { Channel, Field, RequestOptions } from '../../pipeline/types.js';
+import { connect, type Connection } from '../connection.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { printIssueSummary } from '../issue-report.js';
+import {
+  asOfOption,
+  delimiterOption,
+  formatOfPath,
+  intOption,
+  listOption,
+  localeOption,
+  positiveOption,
+  templateOption,
+  timeZoneOption,
+} from '../options.js';
+import { createReporter, type LogMode } from '../reporter.js';
+import { RunError } from '../../pipeline/run-error.js';
+import { withInterrupts } from '../interrupts.js';
+import { connectionOptions, outputOptions } from './shared-options.js';
+
+export const command = 'issue <input>';
+export const describe = 'Create one payment link per row of a billing sheet (CSV or XLSX) and write a sheet with the links';
+
+export function builder(yargs: Argv): Argv {
+  return connectionOptions(outputOptions(yargs))
+    .positional('input', { type: 'string', describe: 'The billing sheet (.csv or .xlsx)', demandOption: true })
+    .option('out', { alias: 'o', type: 'string', describe: 'Output sheet (.csv or .xlsx) [default: <input>-links.<same format>]' })
+    .option('sheet', { type: 'string', describe: 'XLSX sheet by name or 1-based position [default: the first with a recognisable header]' })
+    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, windows-1252, utf-16le [default: detected]' })
+    .option('delimiter', { type: 'string', describe: 'CSV delimiter: , ; tab [default: detected]' })
+    .option('map', { type: 'string', array: true, describe: 'Column for a field: field=Header (repeatable); fields: name amount dueDate reference email phone description currency' })
+    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet: es-CO (1.250.000,50; DD/MM/YYYY) or en-US (1,250,000.50; MM/DD/YYYY)' })
+    .option('currency', { type: 'string', default: 'COP', describe: 'ISO 4217 currency when the sheet has no currency column' })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone: links expire at the end of the due date there" })
+    .option('payment-expiration', { type: 'number', default: 15, describe: 'Minutes each checkout session may last' })
+    .option('payments-allowed', { type: 'number', default: 1, describe: 'Payments each link accepts (1: a bill is paid once)' })
+    .option('description', { type: 'string', describe: 'Description template when the sheet has no description column [default: "Factura {reference}" (es) / "Invoice {reference}" (en)]' })
+    .option('name', { type: 'string', default: '{name}', describe: "Link name template; placeholders are field names. Rows with no payer name use the reference" })
+    .option('notify', { type: 'string', describe: 'Message the payer: email,sms,whatsapp (from the email and phone columns) [default: nobody]' })
+    .option('notification-url', { type: 'string', describe: 'URL the service notifies of payments and expiries' })
+    .option('payment-methods', { type: 'string', describe: 'Allowed payment methods, comma-separated (e.g. pse,visa,master)' })
+    .option('link-locale', { type: 'string', describe: 'Language the payer sees, e.g. es_CO or en_US [default: from --locale]' })
+    .option('concurrency', { type: 'number', default: 8, describe: 'Requests in flight at once (1-64)' })
+    .option('rate', { type: 'number', describe: 'At most this many requests per second [default: no cap]' })
+    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a request that failed where a retry is safe' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Validate and write the output without calling the API' })
+    .option('resend-uncertain', { type: 'string', describe: 'References (comma-separated, or "all") of UNCERTAIN rows you checked by hand and want sent again' })
+    .option('probe-window', { type: 'number', default: 1000, describe: 'Most link ids to query when looking for creates whose answers were lost' })
+    .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today when checking due dates (rehearsals)' });
+}
+
+export interface IssueArgs {
+  input: string;
+  out?: string;
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  map?: string[] | Record<string, string>;
+  locale: string;
+  currency: string;
+  timezone: string;
+  paymentExpiration: number;
+  paymentsAllowed: number;
+  description?: string;
+  name: string;
+  notify?: string;
+  notificationUrl?: string;
+  paymentMethods?: string;
+  linkLocale?: string;
+  concurrency: number;
+  rate?: number;
+  retries: number;
+  timeout: number;
+  dryRun: boolean;
+  resendUncertain?: string;
+  probeWindow: number;
+  asOf?: string;
+  sandbox?: boolean;
+  env?: string;
+  baseUrl?: string;
+  credentials?: string;
+  log: LogMode;
+  quiet?: boolean;
+}
+
+export async function handler(args: IssueArgs): Promise<void> {
+  const reporter = createReporter({ log: args.log, quiet: args.quiet });
+  const config = buildConfig(args);
+  let connection: Connection | undefined;
+  try {
+    if (!args.dryRun) {
+      connection = await connect(args, config.concurrency);
+      for (const warning of connection.warnings) reporter.warn(warning);
+      config.baseUrl = connection.baseUrl;
+      if (args.sandbox) reporter.warn(`Using the embedded sandbox at ${connection.baseUrl}: no real link is created, and it forgets its links when this command ends.`);
+    }
+    const api = connection?.api;
+    const summary = await withInterrupts((controls) => runIssue(config, api, (e) => reporter.event(e), controls));
+    reporter.finish();
+    printIssueSummary(summary, config, reporter.json);
+    process.exitCode = exitCodeOf(summary);
+  } finally {
+    await connection?.close();
+  }
+}
+
+function exitCodeOf(summary: IssueSummary): ExitCode {
+  if (summary.stop?.reason === 'INTERRUPTED') return EXIT.INTERRUPTED;
+  if (summary.stop) return EXIT.STOPPED;
+  const good = summary.dryRun ? (summary.states.WOULD_ISSUE ?? 0) + (summary.states.ISSUED ?? 0) : (summary.states.ISSUED ?? 0);
+  return good === summary.rows ? EXIT.OK : EXIT.SOME_ROWS;
+}
+
+function buildConfig(args: IssueArgs): IssueConfig {
+  const locale = localeOption(args.locale);
+  const outPath = args.out ?? defaultOutput(args.input);
+  const format = formatOfPath(outPath, '--out');
+  const currency = args.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new RunError('BAD_OPTION', `--currency must be an ISO 4217 code such as COP or USD, not "${args.currency}".`);
+  const notify = listOption(args.notify).map((c) => c.toLowerCase());
+  for (const c of notify) {
+    if (c !== 'email' && c !== 'sms' && c !== 'whatsapp') throw new RunError('BAD_OPTION', `--notify takes email, sms and whatsapp, not "${c}".`);
+  }
+  const request: RequestOptions = {
+    locale,
+    currency,
+    timeZone: timeZoneOption(args.timezone),
+    paymentExpiration: intOption('payment-expiration', args.paymentExpiration, 1, 10_080),
+    paymentsAllowed: intOption('payments-allowed', args.paymentsAllowed, 1, 1_000_000),
+    descriptionTemplate: templateOption('description', args.description ?? (locale === 'es-CO' ? 'Factura {reference}' : 'Invoice {reference}')),
+    nameTemplate: templateOption('name', args.name),
+    notify: notify as Channel[],
+    notificationUrl: urlOption('notification-url', args.notificationUrl),
+    paymentMethods: args.paymentMethods === undefined ? undefined : listOption(args.paymentMethods),
+    linkLocale: args.linkLocale ?? (locale === 'es-CO' ? 'es_CO' : 'en_US'),
+    now: asOfOption(args.asOf),
+  };
+  const resend = args.resendUncertain === undefined ? false : args.resendUncertain.trim().toLowerCase() === 'all' ? true : listOption(args.resendUncertain);
+  return {
+    input: { path: args.input, read: { encoding: args.encoding, delimiter: delimiterOption(args.delimiter), sheet: sheetOption(args.sheet) }, overrides: mapOption(args.map) },
+    output: { path: outPath, format },
+    journalPath: `${outPath}.journal`,
+    lockPath: `${outPath}.lock`,
+    request,
+    concurrency: intOption('concurrency', args.concurrency, 1, 64),
+    rate: positiveOption('rate', args.rate),
+    retry: { ...DEFAULT_RETRY, retries: intOption('retries', args.retries, 0, 20) },
+    dryRun: args.dryRun,
+    probe: { window: intOption('probe-window', args.probeWindow, 10, 100_000), settleMs: 2000 },
+    resendUncertain: resend,
+    baseUrl: '',
+  };
+}
+
+function defaultOutput(input: string): string {
+  const ext = extname(input).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
+  return join(dirname(input), `${basename(input, extname(input))}-links${ext}`);
+}
+
+function sheetOption(value: string | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+}
+
+function mapOption(value: IssueArgs['map']): Partial<Record<Field, string>> | undefined {
+  if (value === undefined) return undefined;
+  // A config file may give the map as an object {"amount": "Saldo"}; flags give field=Header strings.
+  const specs = Array.isArray(value) ? value : Object.entries(value).map(([field, header]) => `${field}=${header}`);
+  return parseMapFlags(specs);
+}
+
+function urlOption(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {
+    // fall through to the message below
+  }
+  throw new RunError('BAD_OPTION', `--${flag} must be an http(s) URL, not "${value}".`);
+}

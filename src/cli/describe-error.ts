@@ -1,0 +1,33 @@
+/**
+ * Turns any error that reaches the top of a command into a message a person
+ * can act on and an exit code, never a stack trace. Unknown errors say so and
+ * point at --debug, which is the only way to see a stack.
+ */
+import { ApiError } from '../api/errors.js';
+import { ConfigError } from '../api/config-error.js';
+import { FileError } from '../io/errors.js';
+import { LockError } from '../io/lock.js';
+import { MappingError } from '../pipeline/errors.js';
+import { RunError } from '../pipeline/run-error.js';
+import { describeAuthFailure } from '../pipeline/issue-send.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+export interface Described {
+  code: string;
+  message: string;
+  exitCode: ExitCode;
+}
+
+export function describeError(err: unknown): Described {
+  if (err instanceof FileError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
+  if (err instanceof MappingError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
+  if (err instanceof ConfigError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
+  if (err instanceof RunError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
+  if (err instanceof LockError) return { code: err.code, message: err.message, exitCode: EXIT.LOCKED };
+  if (err instanceof ApiError) {
+    const message = err.code === 'AUTH_FAILED' ? describeAuthFailure(err) : err.message;
+    return { code: err.code, message, exitCode: EXIT.STOPPED };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL', message: `unexpected error: ${message} (run with --debug for details, and report it)`, exitCode: EXIT.STOPPED };
+}

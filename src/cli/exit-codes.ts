@@ -1,0 +1,20 @@
+/**
+ * Exit codes, the same for every command, documented in the README.
+ * Cron wrappers and scripts branch on them, so they never change meaning.
+ */
+export const EXIT = {
+  /** Every row reached the state asked for (issue: ISSUED; dry run: valid). */
+  OK: 0,
+  /** The run finished, but some rows did not (INVALID, FAILED, UNCERTAIN; reconcile: links not queried). */
+  SOME_ROWS: 1,
+  /** Bad usage, configuration or input: nothing was sent. */
+  USAGE: 2,
+  /** An error that affects every row stopped the run (authentication, the service down after retries). */
+  STOPPED: 3,
+  /** Another run holds the lock on this output (reconcile without --wait, or a second issue). */
+  LOCKED: 4,
+  /** Interrupted with Ctrl-C; the same command finishes the work. */
+  INTERRUPTED: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

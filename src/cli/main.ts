@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * paylinks: the command line. Parses and dispatches; each command module
+ * builds a config and calls one pipeline function. One catch at the top turns
+ * typed errors into a message and an exit code, never a stack trace.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import * as issue from './commands/issue.js';
+import * as reconcile from './commands/reconcile.js';
+import * as sandbox from './commands/sandbox.js';
+import * as verifyNotification from './commands/verify-notification.js';
+import * as webhook from './commands/webhook.js';
+import { describeError } from './describe-error.js';
+import { EXIT } from './exit-codes.js';
+import { VERSION } from './version.js';
+
+async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  try {
+    await yargs(argv)
+      .scriptName('paylinks')
+      .usage('$0 <command> [options]\n\nIssue Placetopay payment links in bulk from a billing sheet, and reconcile them later.')
+      .command(issue.command, issue.describe, issue.builder, issue.handler as never)
+      .command(reconcile.command, reconcile.describe, reconcile.builder, reconcile.handler as never)
+      .command(webhook.command, webhook.describe, webhook.builder, webhook.handler as never)
+      .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler as never)
+      .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler as never)
+      .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
+      .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification or sandbox (see --help).')
+      .strict()
+      .recommendCommands()
+      .version(VERSION)
+      .help()
+      .alias('h', 'help')
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .epilogue('Exit codes: 0 all rows done · 1 some rows not done · 2 bad usage, configuration or input (nothing sent) · 3 stopped by an error affecting every row · 4 locked by another run · 130 interrupted')
+      .fail((message, err) => {
+        if (err) throw err;
+        process.stderr.write(`paylinks: ${message}\nRun paylinks --help for usage.\n`);
+        process.exit(EXIT.USAGE);
+      })
+      .parseAsync();
+  } catch (err) {
+    const described = describeError(err);
+    process.stderr.write(`paylinks: ${described.message}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = described.exitCode;
+  }
+}
+
+await main(hideBin(process.argv));

@@ -1,0 +1,78 @@
+/**
+ * Flag checks shared by the commands: each bad value becomes a RunError
+ * (exit 2) naming the flag, the value and what is accepted.
+ */
+import { extname } from 'node:path';
+import type { SheetFormat } from '../io/types.js';
+import { checkTimeZone } from '../pipeline/dates.js';
+import { RunError } from '../pipeline/run-error.js';
+import { checkTemplate } from '../pipeline/template.js';
+import type { Locale } from '../pipeline/types.js';
+
+export function intOption(flag: string, value: unknown, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new RunError('BAD_OPTION', `--${flag} must be a whole number from ${min} to ${max}, not "${String(value)}".`);
+  }
+  return n;
+}
+
+export function positiveOption(flag: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new RunError('BAD_OPTION', `--${flag} must be a positive number, not "${String(value)}".`);
+  return n;
+}
+
+export function localeOption(value: unknown): Locale {
+  if (value === 'es-CO' || value === 'en-US') return value;
+  throw new RunError('BAD_OPTION', `--locale must be es-CO or en-US, not "${String(value)}".`);
+}
+
+export function timeZoneOption(value: string): string {
+  try {
+    checkTimeZone(value);
+  } catch {
+    throw new RunError('BAD_OPTION', `--timezone "${value}" is not a time zone this machine knows; use an IANA name such as America/Bogota.`);
+  }
+  return value;
+}
+
+export function templateOption(flag: string, value: string): string {
+  try {
+    checkTemplate(value);
+  } catch (err) {
+    throw new RunError('BAD_OPTION', `--${flag}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return value;
+}
+
+/** `YYYY-MM-DD` → a moment inside that day in every zone from UTC-11 to UTC+11 (noon UTC). */
+export function asOfOption(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : undefined;
+  if (!date || date.getUTCDate() !== Number(m?.[3])) throw new RunError('BAD_OPTION', `--as-of must be a date YYYY-MM-DD, not "${value}".`);
+  return date;
+}
+
+export function listOption(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+export function delimiterOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';' };
+  const d = named[value.toLowerCase()] ?? value;
+  if (![',', ';', '\t', '|'].includes(d)) throw new RunError('BAD_OPTION', `--delimiter must be , ; tab or |, not "${value}".`);
+  return d;
+}
+
+/** The output format from a file name: .xlsx or .csv (also .txt). */
+export function formatOfPath(path: string, flag: string): SheetFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
+  throw new RunError('BAD_OPTION', `${flag} ${path}: the output format comes from the file name; end it in .csv or .xlsx.`);
+}

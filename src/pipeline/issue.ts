@@ -1,0 +1,221 @@
+/**
+ * `paylinks issue`: a billing sheet in, one payment link per valid row, a
+ * sheet of links out. The run is a sequence of passes over the input, each
+ * streaming, none holding the sheet in memory:
+ *
+ *   check    (resumed runs only) the sheet still says what the journal issued
+ *   probe    (resumed runs only) creates whose answers were lost are looked for
+ *   send     invalid rows are skipped, done rows are skipped, the rest created
+ *   resolve  this run's lost answers are probed; proved-absent rows are re-sent
+ *   write    the output is a function of the input, validation and the journal
+ *
+ * Because the output is rebuilt from the journal, a run killed at any moment
+ * is finished by running the same command again.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { openJournal, readJournal } from '../io/journal.js';
+import { acquireLock } from '../io/lock.js';
+import type { SheetFormat } from '../io/types.js';
+import type { EventSink } from './events.js';
+import { Sender, type RunStop } from './issue-send.js';
+import { writeIssueOutput, type IssueCounts } from './issue-write.js';
+import { Ledger, type JournalEntry } from './ledger.js';
+import type { LinkApi } from './link-api.js';
+import { openPrepared, type InputOptions } from './prepared-rows.js';
+import { resolveUncertain } from './resolve-uncertain.js';
+import type { RetryOptions } from './retry.js';
+import { RunError } from './run-error.js';
+import { Throttle } from './throttle.js';
+import type { RequestOptions } from './types.js';
+
+export interface IssueConfig {
+  input: InputOptions;
+  output: { path: string; format: SheetFormat; delimiter?: string };
+  journalPath: string;
+  lockPath: string;
+  request: RequestOptions;
+  concurrency: number;
+  rate?: number;
+  retry: RetryOptions;
+  dryRun: boolean;
+  probe: { window: number; settleMs: number };
+  /** References (or every one, with `true`) the person checked by hand and wants sent again although UNCERTAIN. */
+  resendUncertain: boolean | string[];
+  /** Shown in the journal's run entry; never credentials. */
+  baseUrl: string;
+}
+
+export interface IssueControls {
+  /** Aborting it stops sending new rows; rows in flight finish (first Ctrl-C). */
+  stop?: AbortSignal;
+  /** Aborting it abandons requests in flight (second Ctrl-C): their rows become UNCERTAIN. */
+  abort?: AbortSignal;
+}
+
+export interface IssueSummary extends IssueCounts {
+  output: string;
+  journal?: string;
+  dryRun: boolean;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  stop?: RunStop;
+}
+
+export async function runIssue(config: IssueConfig, api: LinkApi | undefined, emit: EventSink, controls: IssueControls = {}): Promise<IssueSummary> {
+  const started = Date.now();
+  if (resolvePath(config.input.path) === resolvePath(config.output.path)) {
+    throw new RunError('OUTPUT_IS_INPUT', `--out ${config.output.path} is the input file itself; choose another output file so the input stays as it was.`);
+  }
+  // A new --out folder is created, as a person would expect when naming one (e.g. out/enero/links.xlsx).
+  await mkdir(dirname(resolvePath(config.output.path)), { recursive: true });
+  if (config.dryRun) {
+    const ledger = await readLedgerIfAny(config.journalPath);
+    emit({ type: 'phase', phase: 'write', message: 'Dry run: validating every row; nothing is sent.' });
+    const counts = await writeIssueOutput(config, ledger, { dryRun: true }, emit);
+    return summarise(config, counts, started, undefined, true);
+  }
+  if (!api) throw new Error('runIssue needs an API client unless it is a dry run');
+
+  // A whole-file problem (no header, a quote never closed on row 9,000, too many columns) must stop
+  // the run before anything is sent and before a journal or lock exists: read the whole sheet first.
+  const rows = await countRows(config);
+  const lock = await acquireLock(config.lockPath, { wait: false });
+  const journal = await openJournal<JournalEntry>(config.journalPath);
+  try {
+    const ledger = new Ledger(journal.entries);
+    const resumed = ledger.size > 0;
+    await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
+    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+    const sender = new Sender({
+      api,
+      throttle,
+      retry: config.retry,
+      journal,
+      ledger,
+      emit,
+      window: config.concurrency * 4,
+      serviceFailureLimit: Math.max(10, config.concurrency * 2),
+      signal: controls.abort,
+    });
+    controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', 'Interrupted: rows not sent yet were left for the next run.'), { once: true });
+    const resolveOptions = { api, throttle, journal, ledger, emit, sender, config, signal: controls.abort };
+
+    let total: number | undefined = rows;
+    if (resumed) {
+      const check = await checkResume(config, ledger, emit);
+      total = check.rows;
+      if (check.targets.length > 0) await resolveUncertain(check.targets, resolveOptions, { resend: false });
+    }
+
+    emit({ type: 'phase', phase: 'send', message: resumed ? 'Resuming: sending the rows not done yet.' : `Sending ${config.input.path} to ${config.baseUrl}.`, total });
+    await sendPass(config, ledger, sender, emit);
+    await sender.drain();
+
+    const uncertain = sender.uncertain.splice(0);
+    if (uncertain.length > 0 && !sender.stop) await resolveUncertain(uncertain, resolveOptions, { resend: true });
+
+    emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
+    const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop }, emit);
+    return summarise(config, counts, started, sender.stop, false);
+  } finally {
+    await journal.close();
+    await lock.release();
+  }
+}
+
+/** A dry run reads the journal without creating, repairing or locking it: a real run may be writing it. */
+async function readLedgerIfAny(path: string): Promise<Ledger> {
+  return existsSync(path) ? new Ledger(await readJournal<JournalEntry>(path)) : new Ledger();
+}
+
+/** Reads and validates every row once without acting on any, so a broken file fails before the first create. */
+async function countRows(config: IssueConfig): Promise<number> {
+  const input = await openPrepared(config.input, config.request);
+  let rows = 0;
+  try {
+    for await (const _row of input.rows) rows += 1;
+  } finally {
+    await input.close();
+  }
+  return rows;
+}
+
+/** The send pass: every row the ledger does not already settle is created. */
+async function sendPass(config: IssueConfig, ledger: Ledger, sender: Sender, emit: EventSink): Promise<void> {
+  const input = await openPrepared(config.input, config.request);
+  const resend = (ref: string): boolean => config.resendUncertain === true || (Array.isArray(config.resendUncertain) && config.resendUncertain.includes(ref));
+  try {
+    for await (const row of input.rows) {
+      if (sender.stop) break;
+      if (row.errors.length > 0) {
+        emit({ type: 'row', rowNumber: row.rowNumber, reference: row.reference, state: 'INVALID', error: row.errors.map((e) => e.message).join(' ') });
+        continue;
+      }
+      const decision = ledger.decide(row.reference, row.fingerprint);
+      if (decision.kind === 'send' || (decision.kind === 'probe' && resend(row.reference))) await sender.dispatch(row);
+      else emit({ type: 'row', rowNumber: row.rowNumber, reference: row.reference, state: 'SKIPPED' });
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * Before a resumed run sends anything: every row the journal pins (issued, or
+ * possibly created) must still say the same thing. Returns the rows whose
+ * creates lost their answers, to be probed first.
+ */
+async function checkResume(config: IssueConfig, ledger: Ledger, emit: EventSink): Promise<{ rows: number; targets: Array<{ ref: string; intentAt?: string }> }> {
+  emit({ type: 'phase', phase: 'check', message: `Resuming from ${config.journalPath}: checking the sheet against it.` });
+  const input = await openPrepared(config.input, config.request);
+  const conflicts: string[] = [];
+  const targets: Array<{ ref: string; intentAt?: string }> = [];
+  let conflictCount = 0;
+  let rows = 0;
+  try {
+    for await (const row of input.rows) {
+      rows += 1;
+      if (row.errors.length > 0) continue;
+      const decision = ledger.decide(row.reference, row.fingerprint);
+      if (decision.kind === 'conflict') {
+        conflictCount += 1;
+        const r = decision.record;
+        if (conflicts.length < 10) {
+          const link = r.result?.id !== undefined ? `link ${r.result.id}` : 'a create whose answer was lost';
+          conflicts.push(
+            `  row ${row.rowNumber}, reference ${row.reference}: issued as ${r.amount ?? '?'} ${r.currency ?? ''} expiring ${r.expiresAt ?? r.result?.expiresAt ?? '?'} (${link}); ` +
+              `the sheet now says ${row.amount ?? '?'} ${row.currency ?? ''} expiring ${row.expiresAt ?? '?'} (or another name/description)`,
+          );
+        }
+      } else if (decision.kind === 'probe' && decision.record.inFlight) {
+        targets.push({ ref: row.reference, intentAt: decision.record.intentAt });
+      }
+    }
+  } finally {
+    await input.close();
+  }
+  if (conflictCount > 0) {
+    throw new RunError(
+      'INPUT_CHANGED',
+      `${config.input.path} changed since these rows were issued (${conflictCount} row${conflictCount === 1 ? '' : 's'}); nothing was sent:\n${conflicts.join('\n')}\n` +
+        `Restore the sheet as it was to finish this run, or issue the new version to a different --out (the links already issued stay valid; disable them with reconcile if they are wrong).`,
+    );
+  }
+  return { rows, targets };
+}
+
+function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean): IssueSummary {
+  const elapsedMs = Date.now() - started;
+  return {
+    ...counts,
+    output: config.output.path,
+    journal: dryRun ? undefined : config.journalPath,
+    dryRun,
+    elapsedMs,
+    rowsPerSecond: elapsedMs > 0 ? (counts.rows * 1000) / elapsedMs : counts.rows,
+    stop,
+  };
+}
+

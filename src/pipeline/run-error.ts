@@ -1,0 +1,25 @@
+/**
+ * Errors that stop a run before or while it works, with stable codes the CLI
+ * maps to exit codes and that tests assert on.
+ */
+export type RunErrorCode =
+  /** The sheet says something else for rows already issued (or possibly issued): two versions must not mix. */
+  | 'INPUT_CHANGED'
+  /** --out names the input itself. */
+  | 'OUTPUT_IS_INPUT'
+  /** A flag or setting that cannot work (bad time zone, template, number). */
+  | 'BAD_OPTION';
+
+export class RunError extends Error {
+  override readonly name = 'RunError';
+  readonly code: RunErrorCode;
+
+  constructor(code: RunErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
