@@ -1,0 +1,62 @@
+/**
+ * `paylinks verify-notification`: reads one notification body (JSON) on
+ * stdin and says whether its signature is Placetopay's, for merchants wiring
+ * their own endpoint. Exit 0 authentic, 1 not authentic, 2 unreadable input.
+ */
+import type { Argv } from 'yargs';
+import { verifyNotification } from '../../api/notification.js';
+import { EXIT } from '../exit-codes.js';
+import { loadNotificationSecret } from '../notification-secret.js';
+
+export const command = 'verify-notification';
+export const describe = 'Read one notification body on stdin and tell whether it is authentic (exit 0) or not (exit 1)';
+
+export function builder(yargs: Argv): Argv {
+  return yargs
+    .option('credentials', { type: 'string', describe: 'JSON file {"login", "secretKey"} [default: PLACETOPAY_SECRET_KEY]' })
+    .option('sandbox', { type: 'boolean', describe: "Check with the paylinks sandbox's documented key" })
+    .option('json', { type: 'boolean', describe: 'Print the verdict as one JSON object' });
+}
+
+interface VerifyArgs {
+  credentials?: string;
+  sandbox?: boolean;
+  json?: boolean;
+}
+
+const MAX_INPUT_BYTES = 1024 * 1024;
+
+export async function handler(args: VerifyArgs): Promise<void> {
+  const { secret, warnings } = await loadNotificationSecret(args);
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  const text = await readStdin();
+  let body: unknown;
+  try {
+    if (text === undefined) throw new Error('too large');
+    body = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    const why = text === undefined ? `more than ${MAX_INPUT_BYTES} bytes` : text.trim() === '' ? 'nothing was given' : 'it is not JSON';
+    process.stderr.write(`paylinks: cannot read the notification on stdin: ${why}. Pipe the body the service POSTed, e.g. paylinks verify-notification < body.json\n`);
+    process.exitCode = EXIT.USAGE;
+    return;
+  }
+  const authentic = verifyNotification(body, secret);
+  const n = body as { linkId?: unknown; status?: { status?: unknown; date?: unknown } } | null;
+  const about = { linkId: n?.linkId, status: n?.status?.status, date: n?.status?.date };
+  if (args.json) process.stdout.write(`${JSON.stringify({ authentic, ...about })}\n`);
+  else if (authentic) process.stdout.write(`authentic: ${String(about.status)} for link ${String(about.linkId)} at ${String(about.date)}\n`);
+  else process.stdout.write('NOT authentic: the signature does not match this secret key (or the body is not a notification); ignore it\n');
+  process.exitCode = authentic ? EXIT.OK : EXIT.SOME_ROWS;
+}
+
+async function readStdin(): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,33 @@
+/**
+ * The secret key that signs notifications, for `webhook` and
+ * `verify-notification`. Only the secret is needed (not the login), so it
+ * comes from --credentials, or PLACETOPAY_SECRET_KEY alone, or the sandbox's
+ * documented key with --sandbox. Never from a flag: flags end up in `ps`.
+ */
+import { ConfigError, loadCredentials, SECRET_VAR } from '../api/credentials.js';
+import { DEFAULT_SANDBOX_CREDENTIALS } from '../api/sandbox/server.js';
+
+export interface SecretFlags {
+  credentials?: string;
+  sandbox?: boolean;
+}
+
+export interface LoadedSecret {
+  secret: string;
+  warnings: string[];
+}
+
+export async function loadNotificationSecret(flags: SecretFlags, env: NodeJS.ProcessEnv = process.env): Promise<LoadedSecret> {
+  if (flags.sandbox) return { secret: DEFAULT_SANDBOX_CREDENTIALS.secretKey, warnings: [] };
+  if (flags.credentials !== undefined) {
+    const loaded = await loadCredentials({ file: flags.credentials, env });
+    return { secret: loaded.credentials.secretKey, warnings: loaded.warnings };
+  }
+  const secret = env[SECRET_VAR]?.trim() ?? '';
+  if (secret !== '') return { secret, warnings: [] };
+  throw new ConfigError(
+    'CREDENTIALS_MISSING',
+    `No secret key to check notification signatures with: set ${SECRET_VAR}, or pass --credentials <file> naming a JSON file ` +
+      '{"login": "...", "secretKey": "..."} (chmod 600), or --sandbox for notifications from a paylinks sandbox.',
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The notification receiver over real HTTP: signed notifications sent by the
+ * sandbox change the sheet; forged ones are answered 401 and change nothing.
+ * And verify-notification's verdicts and exit codes.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signNotification } from '../../src/api/notification.js';
+import type { SandboxHandle } from '../../src/api/sandbox/options.js';
+import { startSandbox } from '../../src/api/sandbox/server.js';
+import { startWebhook, type WebhookHandle } from '../../src/cli/webhook-server.js';
+import { CLI, collect } from '../helpers/cli.js';
+import { readCsvOutput, type Row } from '../helpers/sheets.js';
+import { control, writeIssuedSheet, type BillRow } from './issued-fixture.js';
+
+const ENTRY = CLI;
+
+let dir: string;
+let sandbox: SandboxHandle;
+let hook: WebhookHandle | undefined;
+const logs: string[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'paylinks-webhook-'));
+  sandbox = await startSandbox({});
+  logs.length = 0;
+});
+
+afterEach(async () => {
+  await hook?.close();
+  hook = undefined;
+  await sandbox.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const rows: BillRow[] = [1, 2, 3].map((n) => ({ name: `Cliente ${n}`, amountText: '10.000', amount: '10000', due: '20/03/2027', reference: `F-${n}` }));
+const byRef = (list: Row[]): Record<string, Row> => Object.fromEntries(list.map((r) => [r.Factura ?? '', r]));
+
+async function startHook(sheet: string, port = 0): Promise<WebhookHandle> {
+  return startWebhook({
+    port,
+    host: '127.0.0.1',
+    secret: sandbox.credentials.secretKey,
+    sheet: { path: sheet, locale: 'es-CO', currency: 'COP', timeZone: 'America/Bogota' },
+    eventsPath: `${sheet}.events.jsonl`,
+    lockPath: `${sheet}.lock`,
+    log: (level, message) => logs.push(`${level} ${message}`),
+    retryMs: 50,
+  });
+}
+
+async function post(url: string, body: unknown): Promise<number> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  await res.text();
+  return res.status;
+}
+
+describe('paylinks webhook', () => {
+  it('applies only signed notifications to the sheet, durably', async () => {
+    // The receiver's port must be known before the links are created with it as notificationUrl.
+    const sheet = join(dir, 'billing-links.csv');
+    const probe = await startHook(join(dir, 'unused.csv'));
+    const port = Number(new URL(probe.url).port);
+    await probe.close();
+    const links = await writeIssuedSheet(sandbox, sheet, rows, { notificationUrl: `http://127.0.0.1:${port}/placetopay` });
+    const [l1, l2, l3] = links.map((l) => l.id as number) as [number, number, number];
+    hook = await startHook(sheet, port);
+
+    await control(sandbox, l1, 'pay');
+    const paid = await control(sandbox, l1, 'notify', { event: 'PAID' });
+    expect(paid.receiverStatus).toBe(200);
+    await control(sandbox, l2, 'expire');
+    expect((await control(sandbox, l2, 'notify', { event: 'EXPIRED' })).receiverStatus).toBe(200);
+
+    // Forged: a wrong signature, a signature made with another key, a replayed signature on another link, junk.
+    const date = new Date().toISOString();
+    const forged = { status: { status: 'PAID', reason: '00', message: 'x', date }, linkId: l3, reference: 'F-3' };
+    expect(await post(hook.url, { ...forged, signature: 'a'.repeat(64) })).toBe(401);
+    expect(await post(hook.url, { ...forged, signature: signNotification({ linkId: l3, status: 'PAID', date }, 'not-the-key') })).toBe(401);
+    expect(await post(hook.url, { ...forged, signature: paid.notification.signature })).toBe(401);
+    expect(await post(hook.url, 'not json')).toBe(401);
+    expect(logs.filter((l) => l.startsWith('warn rejected'))).toHaveLength(4);
+
+    await hook.idle();
+    const out = byRef((await readCsvOutput(sheet)).rows);
+    expect(out['F-1']).toMatchObject({ payment_state: 'PAID', link_state: 'ISSUED' });
+    expect(out['F-1']?.paid_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(out['F-2']).toMatchObject({ payment_state: 'EXPIRED', link_status: 'EXPIRED' });
+    expect(out['F-3']).toMatchObject({ payment_state: '', link_status: '' });
+    const events = (await readFile(`${sheet}.events.jsonl`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { linkId: number; status: string });
+    expect(events.map((e) => [e.linkId, e.status])).toEqual([[l1, 'PAID'], [l2, 'EXPIRED']]);
+
+    // A restart replays the journal: nothing changes twice.
+    await hook.close();
+    const before = await readFile(sheet);
+    hook = await startHook(sheet, port);
+    await hook.idle();
+    expect(await readFile(sheet)).toEqual(before);
+  });
+});
+
+describe('paylinks verify-notification', () => {
+  const verify = (input: string) =>
+    collect(spawn(process.execPath, [ENTRY, 'verify-notification'], { env: { ...process.env, PLACETOPAY_SECRET_KEY: 'k3y' }, stdio: ['pipe', 'pipe', 'pipe'] }), { input, timeoutMs: 20_000 });
+
+  it('exit 0 for an authentic body, 1 for a forged one, 2 for unreadable input', async () => {
+    const date = '2027-03-01T10:00:00-05:00';
+    const body = { status: { status: 'PAID', reason: '00', message: 'ok', date }, linkId: 42, reference: 'F-1', signature: signNotification({ linkId: 42, status: 'PAID', date }, 'k3y') };
+    const [good, forged, junk] = await Promise.all([
+      verify(JSON.stringify(body)),
+      verify(JSON.stringify({ ...body, linkId: 43 })),
+      verify('{"status":'),
+    ]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^authentic: PAID for link 42/);
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toMatch(/NOT authentic/);
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toMatch(/not JSON/);
+  });
+});
