@@ -1,0 +1,226 @@
+/**
+ * CSV text encodings: which one a file uses, and turning its bytes into the
+ * UTF-8 that csv-parse reads, chunk by chunk (never the whole file at once).
+ *
+ * What people really export: UTF-8 (with or without a BOM), Excel's "Unicode
+ * text" (UTF-16 with a BOM) and, from Excel on Windows in Spanish, Windows-1252.
+ */
+import { isAscii, isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+import { FileError } from '../errors.js';
+import type { FileHead } from './sniff.js';
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface EncodingGuess {
+  encoding: CsvEncoding;
+  /**
+   * The sample was plain ASCII, which both UTF-8 and Windows-1252 read the
+   * same way: the choice waits for the first byte above 0x7F, so a file whose
+   * first accent is on row 3,000 is still read right.
+   */
+  provisional: boolean;
+}
+
+const ENCODING_NAMES: Record<string, CsvEncoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16': 'utf-16le',
+  ucs2: 'utf-16le',
+  'ucs-2': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
+  'windows-1252': 'windows-1252',
+  windows1252: 'windows-1252',
+  cp1252: 'windows-1252',
+  ansi: 'windows-1252',
+  // As on the web, "latin1" means Windows-1252: files labelled latin1 hold € and “ ” too.
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+};
+
+/** Reads `--encoding`; an unknown name is an error that lists the accepted ones. */
+export function encodingOption(name: string, path: string): CsvEncoding {
+  const encoding = ENCODING_NAMES[name.trim().toLowerCase()];
+  if (encoding === undefined) {
+    throw new FileError('FILE_ENCODING', path, `unknown encoding "${name}" for ${path}; use utf-8, windows-1252 (also called latin1), utf-16le or utf-16be`);
+  }
+  return encoding;
+}
+
+export function detectEncoding(head: FileHead): EncodingGuess {
+  const { sample, complete } = head;
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', provisional: false };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', provisional: false };
+  if (utf8BomLength(sample) > 0) return { encoding: 'utf-8', provisional: false };
+  if (isAscii(sample)) return { encoding: 'utf-8', provisional: true };
+  // A character cut by the end of the sample is not an error.
+  const body = complete ? sample : sample.subarray(0, incompleteTailStart(sample));
+  return { encoding: isUtf8(body) ? 'utf-8' : 'windows-1252', provisional: false };
+}
+
+function utf8BomLength(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/**
+ * Turns the file's chunks into UTF-8 chunks. UTF-8 input is only validated
+ * (Buffer's isUtf8 is far cheaper than decoding and re-encoding); anything
+ * else is decoded and re-encoded.
+ */
+export class Utf8Recoder {
+  readonly #path: string;
+  readonly #forced: boolean;
+  #mode: 'pending' | 'utf-8' | 'windows-1252' | 'utf-16';
+  #utf16?: TextDecoder;
+  #carry: Buffer = Buffer.alloc(0);
+  #offset = 0;
+  #first = true;
+
+  constructor(path: string, guess: EncodingGuess, forced: boolean) {
+    this.#path = path;
+    this.#forced = forced;
+    if (guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be') {
+      this.#mode = 'utf-16';
+      // TextDecoder drops the BOM itself.
+      this.#utf16 = new TextDecoder(guess.encoding, { fatal: true });
+    } else {
+      this.#mode = guess.provisional && !forced ? 'pending' : guess.encoding;
+    }
+  }
+
+  /** The encoding in use (UTF-8 while a provisional file has shown only ASCII). */
+  get encoding(): CsvEncoding {
+    if (this.#mode === 'pending') return 'utf-8';
+    if (this.#mode === 'utf-16') return this.#utf16!.encoding as CsvEncoding;
+    return this.#mode;
+  }
+
+  push(chunk: Buffer): Buffer {
+    if (this.#first) {
+      this.#first = false;
+      if (this.#mode !== 'utf-16') {
+        const bom = utf8BomLength(chunk);
+        chunk = chunk.subarray(bom);
+        this.#offset += bom;
+      }
+    }
+    switch (this.#mode) {
+      case 'pending':
+        return this.#pushPending(chunk);
+      case 'utf-8':
+        return this.#pushUtf8(chunk);
+      case 'windows-1252':
+        this.#offset += chunk.length;
+        return Buffer.from(decodeWindows1252(chunk), 'utf8');
+      case 'utf-16':
+        return this.#pushUtf16(chunk, false);
+    }
+  }
+
+  /** Flushes what is left; a character cut by the end of the file is an error. */
+  end(): Buffer {
+    if (this.#mode === 'utf-16') return this.#pushUtf16(Buffer.alloc(0), true);
+    if (this.#carry.length > 0) throw this.#invalidUtf8(this.#carry, 0);
+    return Buffer.alloc(0);
+  }
+
+  #pushPending(chunk: Buffer): Buffer {
+    if (isAscii(chunk)) {
+      this.#offset += chunk.length;
+      return chunk;
+    }
+    const cut = incompleteTailStart(chunk);
+    this.#mode = isUtf8(chunk.subarray(0, cut)) ? 'utf-8' : 'windows-1252';
+    return this.push(chunk);
+  }
+
+  #pushUtf8(chunk: Buffer): Buffer {
+    const data = this.#carry.length > 0 ? Buffer.concat([this.#carry, chunk]) : chunk;
+    const cut = incompleteTailStart(data);
+    const body = data.subarray(0, cut);
+    if (!isUtf8(body)) throw this.#invalidUtf8(body, firstInvalidUtf8(body));
+    // Copy the (at most 3) carried bytes so the chunk they came from can be freed.
+    this.#carry = Buffer.from(data.subarray(cut));
+    this.#offset += cut;
+    return body;
+  }
+
+  #pushUtf16(chunk: Buffer, last: boolean): Buffer {
+    try {
+      const text = this.#utf16!.decode(chunk, { stream: !last });
+      this.#offset += chunk.length;
+      return Buffer.from(text, 'utf8');
+    } catch (err) {
+      throw new FileError(
+        'FILE_ENCODING',
+        this.#path,
+        `${this.#path} is not valid ${this.encoding.toUpperCase()} text (bad bytes after byte ${this.#offset}); save it again from Excel as "CSV UTF-8" and try again`,
+        { cause: err },
+      );
+    }
+  }
+
+  #invalidUtf8(body: Buffer, at: number): FileError {
+    const position = this.#offset + Math.max(at, 0);
+    const byte = body[Math.max(at, 0)];
+    const shown = byte === undefined ? '' : ` 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    const why = this.#forced ? 'you asked for utf-8, but' : 'it looked like UTF-8, but';
+    return new FileError(
+      'FILE_ENCODING',
+      this.#path,
+      `${this.#path} cannot be read as UTF-8: ${why} byte${shown} at offset ${position} is not UTF-8. ` +
+        'If the file was saved by Excel on Windows, read it with --encoding windows-1252 (or save it again as "CSV UTF-8").',
+    );
+  }
+}
+
+/**
+ * Where an incomplete multi-byte character at the end of `bytes` starts
+ * (`bytes.length` when the end is complete): it waits for the next chunk.
+ */
+export function incompleteTailStart(bytes: Uint8Array): number {
+  const len = bytes.length;
+  for (let i = len - 1; i >= 0 && i >= len - 4; i--) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    if (b < 0xc0) return len;
+    const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return len - i < needed ? i : len;
+  }
+  return len;
+}
+
+/** Index of the first byte that breaks UTF-8 (only used to word an error), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (size === 0) return i;
+    for (let k = 1; k < size; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += size;
+  }
+  return -1;
+}
+
+/**
+ * The WHATWG Windows-1252 characters for bytes 0x80–0x9F (the rest is
+ * Latin-1). Decoded by hand because Node 20.18.3+ TextDecoder('windows-1252')
+ * wrongly returns C1 controls for these bytes (nodejs/node#60888), and Excel's
+ * € and “smart quotes” live exactly here.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+].map((code) => String.fromCharCode(code));
+
+const C1_RANGE = /[\x80-\x9f]/g;
+
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString('latin1');
+  return latin1.replace(C1_RANGE, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}

@@ -1,0 +1,76 @@
+/**
+ * Finding the header row. Billing sheets often start with a title, a date or
+ * the company name above the real header; the pipeline knows what a header
+ * looks like (`isHeader`), the readers only look for it.
+ */
+import type { CellValue, RawRow } from '../types.js';
+import { isCellError } from '../types.js';
+
+/** Non-blank rows looked at before giving up on `isHeader`. */
+export const HEADER_SCAN_ROWS = 30;
+
+export interface HeaderScan {
+  header: RawRow;
+  /** Rows read after the header while scanning: the first data rows. */
+  after: RawRow[];
+  /** True when `isHeader` accepted the header (false when it fell back to the first row). */
+  matched: boolean;
+}
+
+/** A row is blank when every cell is empty or only whitespace. */
+export function isBlankRow(cells: readonly CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell !== 'string') return false;
+    // Most cells start with a visible character: decide without allocating.
+    if (cell.length > 0 && (cell.charCodeAt(0) > 32 || cell.trim() !== '')) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads non-blank rows from `rows` until `isHeader` accepts one (at most
+ * HEADER_SCAN_ROWS). Without `isHeader`, or when none matches, the first row
+ * is the header. Undefined when there is no non-blank row at all.
+ */
+export async function scanHeader(rows: AsyncIterator<RawRow>, isHeader?: (cells: CellValue[]) => boolean): Promise<HeaderScan | undefined> {
+  const seen: RawRow[] = [];
+  while (seen.length < HEADER_SCAN_ROWS) {
+    const next = await rows.next();
+    if (next.done) break;
+    const row = next.value;
+    if (isHeader === undefined) return { header: row, after: [], matched: false };
+    if (isHeader(row.cells)) return { header: row, after: [], matched: true };
+    seen.push(row);
+  }
+  const [first, ...after] = seen;
+  return first === undefined ? undefined : { header: first, after, matched: false };
+}
+
+/** The header cells as trimmed text (an Excel header may hold a number or a date). */
+export function headerText(cells: readonly CellValue[]): string[] {
+  return cells.map((cell) => {
+    if (cell === null || cell === undefined) return '';
+    if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+    if (isCellError(cell)) return cell.error;
+    return String(cell).trim();
+  });
+}
+
+/**
+ * The data rows: those already read during the scan, then the rest of
+ * `rows`. No extra async layer per row: after the buffered ones, `next()` is
+ * the underlying iterator's. `release` runs when the caller stops early.
+ */
+export function rowsAfter(buffered: RawRow[], rows: AsyncIterator<RawRow>, release: () => Promise<void>): AsyncIterable<RawRow> {
+  let index = 0;
+  const iterator: AsyncIterator<RawRow> = {
+    next: () => (index < buffered.length ? Promise.resolve({ value: buffered[index++]!, done: false }) : rows.next()),
+    return: async () => {
+      await release();
+      return { value: undefined, done: true };
+    },
+  };
+  return { [Symbol.asyncIterator]: () => iterator };
+}

@@ -1,0 +1,36 @@
+/**
+ * Opening an input sheet. The format comes from the file's first bytes, not
+ * its name: an XLSX renamed `.csv` reads as a workbook, a CSV named `.xlsx`
+ * reads as text, and files that are neither get a message saying what to do.
+ */
+import { FileError } from '../errors.js';
+import type { ReadOptions, SheetSource } from '../types.js';
+import { openCsv } from './csv.js';
+import { readHead, sniffFormat } from './sniff.js';
+
+export async function openSheet(path: string, options: ReadOptions = {}): Promise<SheetSource> {
+  const head = await readHead(path);
+  switch (sniffFormat(head)) {
+    case 'xlsx': {
+      // exceljs takes about a second to load: only a workbook pays for it, never a CSV run.
+      const { openXlsx } = await import('./xlsx.js');
+      return openXlsx(path, options);
+    }
+    case 'text':
+      return openCsv(path, head, options);
+    case 'ole2':
+      throw new FileError(
+        'FILE_ENCRYPTED',
+        path,
+        `${path} is a password-protected workbook or an old .xls file; remove the password / save it as .xlsx (Excel Workbook) or CSV and try again`,
+      );
+    case 'empty':
+      throw new FileError('FILE_EMPTY', path, `${path} is empty; it should start with a header row followed by one row per invoice`);
+    case 'binary':
+      throw new FileError(
+        'FILE_BINARY',
+        path,
+        `${path} is not a spreadsheet paylinks can read (it holds binary data); a CSV (text separated by commas, semicolons or tabs) or an XLSX workbook is expected`,
+      );
+  }
+}
