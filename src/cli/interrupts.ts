@@ -3,6 +3,8 @@
  * ones in flight finish, so their answers reach the journal; the second one
  * abandons them (their rows become UNCERTAIN, resolved by the next run).
  */
+import { setMaxListeners } from 'node:events';
+
 export interface InterruptControls {
   stop: AbortSignal;
   abort: AbortSignal;
@@ -11,6 +13,8 @@ export interface InterruptControls {
 export async function withInterrupts<T>(run: (controls: InterruptControls) => Promise<T>): Promise<T> {
   const stop = new AbortController();
   const abort = new AbortController();
+  // Every request in flight listens on these (and removes its listener when done): far more than Node's default 10.
+  setMaxListeners(0, stop.signal, abort.signal);
   const onSignal = (): void => {
     if (!stop.signal.aborted) {
       process.stderr.write('\nStopping: waiting for the requests in flight (Ctrl-C again to abandon them).\n');

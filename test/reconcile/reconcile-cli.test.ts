@@ -48,8 +48,9 @@ describe('paylinks reconcile (CLI)', () => {
     await writeIssuedSheet(sandbox, sheet, rows(4));
     const common = ['reconcile', sheet, '--base-url', sandbox.url, '--concurrency', '1', '--retries', '0', '--log', 'json', '--report', 'json'];
 
-    // The first run is paced at one query a second, so it holds the lock for ~3 s.
-    const first = start([...common, '--rate', '1']);
+    // The first run is paced at one query every 3.3 s, so it holds the lock for ~10 s: long enough
+    // for the other two to start (a CLI can take a few seconds to start on a loaded 2-core box).
+    const first = start([...common, '--rate', '0.3']);
     const firstDone = collect(first, { timeoutMs: 30_000 });
     await waitFor(() => existsSync(`${sheet}.lock`));
     const [refused, waited] = await Promise.all([run(common), run([...common, '--wait', '30'])]);
