@@ -28,6 +28,12 @@ export function describeError(err: unknown): Described {
     const message = err.code === 'AUTH_FAILED' ? describeAuthFailure(err) : err.message;
     return { code: err.code, message, exitCode: EXIT.STOPPED };
   }
+  // yargs' own errors are about the command line or the --config file: usage, not a crash.
+  if (err instanceof Error && err.name === 'YError') {
+    const config = /Invalid JSON config file: (.*)$/.exec(err.message);
+    const message = config ? `--config ${config[1]}: the file is missing or is not valid JSON.` : err.message;
+    return { code: 'USAGE', message, exitCode: EXIT.USAGE };
+  }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message: `unexpected error: ${message} (run with --debug for details, and report it)`, exitCode: EXIT.STOPPED };
 }

@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
       .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler as never)
       .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler as never)
       .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
+      .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
       .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification or sandbox (see --help).')
       .strict()
       .recommendCommands()

@@ -206,4 +206,21 @@ describe('issue: CSV as people export it', () => {
     expect(sandbox.counters().requests.create).toBe(20);
     expect(await readFile(out)).toEqual(first);
   });
+
+  it('takes defaults from --config, including a column map, and rejects a broken config with exit 2', async () => {
+    const input = join(dir, 'saldo.csv');
+    await writeFile(input, `Cliente;Saldo;Vence\nUno;10.000;${dueInDays(10)}\n`);
+    const config = join(dir, 'paylinks.json');
+    await writeFile(config, JSON.stringify({ map: { amount: 'Saldo', dueDate: 'Vence' }, currency: 'USD' }));
+    const out = join(dir, 'saldo-links.csv');
+    const ok = await runCli(['issue', input, '--out', out, '--dry-run', '--config', config, '--log', 'json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const { rows } = await readCsvOutput(out, ';');
+    expect(JSON.parse(rows[0]?.request ?? '{}')).toMatchObject({ payment: { amount: { currency: 'USD', total: 10000 } } });
+
+    await writeFile(config, '{ not json');
+    const bad = await runCli(['issue', input, '--out', out, '--dry-run', '--config', config]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--config');
+  });
 });
