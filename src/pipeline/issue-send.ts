@@ -84,6 +84,10 @@ export class Sender {
 
   constructor(private readonly options: SenderOptions) {}
 
+  stopped(): RunStop | undefined {
+    return this.stop;
+  }
+
   /** Stops sending new rows; rows already in flight finish. */
   halt(reason: StopReason, message: string): void {
     this.stop ??= { reason, message };
@@ -138,13 +142,23 @@ export class Sender {
 
     let result: ResultEntry;
     try {
-      const created = await callWithRetry('create', () => api.create(request, { signal: this.options.signal }), this.options.throttle, this.options.retry, this.options.signal);
+      const created = await callWithRetry(
+        'create',
+        () => api.create(request, { signal: this.options.signal }),
+        this.options.throttle,
+        this.options.retry,
+        this.options.signal,
+        () => this.stop === undefined,
+      );
       this.serviceFailures = 0;
       result = this.result(row, 'ISSUED', { id: created.id, url: created.url, error: created.warning ? `link created, but: ${created.warning}` : undefined });
     } catch (err) {
       const { state, serviceFailure } = classifyCreateError(err);
       this.serviceFailures = serviceFailure ? this.serviceFailures + 1 : 0;
-      result = this.result(row, state, { error: describeCreateError(err), errorCode: isApiError(err) ? err.code : undefined });
+      // Read through a method: TypeScript keeps `this.stop` narrowed to undefined across the awaits above.
+      const stop = this.stopped();
+      const error = stop && isApiError(err, 'NOT_SENT') ? `not sent: ${stop.message} Run the same command again to send it.` : describeCreateError(err);
+      result = this.result(row, state, { error, errorCode: isApiError(err) ? err.code : undefined });
       if (isApiError(err, 'AUTH_FAILED')) this.halt('AUTH_FAILED', describeAuthFailure(err));
       else if (this.serviceFailures >= this.options.serviceFailureLimit) {
         this.halt('SERVICE_UNAVAILABLE', `The service failed ${this.serviceFailures} rows in a row after retries (last: ${describeCreateError(err)}). Nothing more was sent.`);

@@ -11,7 +11,7 @@
  * failure.
  */
 import pRetry from 'p-retry';
-import { isApiError } from '../api/errors.js';
+import { ApiError, isApiError } from '../api/errors.js';
 import type { Throttle } from './throttle.js';
 
 export type Operation = 'create' | 'get' | 'disable';
@@ -54,10 +54,15 @@ export async function callWithRetry<T>(
   throttle: Throttle,
   options: RetryOptions = DEFAULT_RETRY,
   signal?: AbortSignal,
+  /** Checked when the throttle lets an attempt go: false means the run stopped, so nothing is sent. */
+  mayStart: () => boolean = () => true,
 ): Promise<T> {
   return pRetry(
     async () => {
-      const result = await throttle.run(attempt);
+      const result = await throttle.run(() => {
+        if (!mayStart()) throw new ApiError('NOT_SENT', 'not sent: the run stopped before this request went out', { operation });
+        return attempt();
+      });
       throttle.onSuccess();
       return result;
     },
@@ -71,7 +76,7 @@ export async function callWithRetry<T>(
       onFailedAttempt: ({ error }) => {
         if (isApiError(error, 'RATE_LIMITED')) throttle.onPushback(error.retryAfterMs);
       },
-      shouldRetry: ({ error }) => isRetryable(operation, error),
+      shouldRetry: ({ error }) => mayStart() && isRetryable(operation, error),
     },
   );
 }
