@@ -49,10 +49,15 @@ export function serializeCreateBody(req: CreateLinkRequest, auth: AuthBlock | un
   return amounts.fill(JSON.stringify(body));
 }
 
+// Random per process, so no text a user typed (a description) can collide with it: the sheet was
+// written before this token existed. Made once, because randomBytes and a new RegExp per body
+// cost more than the rest of a row's validation (see BENCHMARKS.md).
+const TOKEN = `__paylinks_amount_${randomBytes(12).toString('hex')}_`;
+const PLACEHOLDER = new RegExp(`"${TOKEN}(\\d+)"`, 'g');
+
 /** Placeholders that stand for amounts until the body is a string. */
 class AmountSlots {
-  // Random per body, so no text a user typed (a description) can collide with it.
-  readonly #token = `__paylinks_amount_${randomBytes(12).toString('hex')}_`;
+  readonly #token = TOKEN;
   readonly #literals: string[] = [];
 
   slot(field: string, value: string): string {
@@ -69,7 +74,7 @@ class AmountSlots {
   }
 
   fill(json: string): string {
-    return json.replace(new RegExp(`"${this.#token}(\\d+)"`, 'g'), (_match, index: string) => {
+    return json.replace(PLACEHOLDER, (_match, index: string) => {
       const literal = this.#literals[Number(index)];
       if (literal === undefined) throw new Error(`internal: no amount for placeholder ${index}`);
       return literal;

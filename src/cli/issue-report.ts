@@ -1,7 +1,9 @@
 /**
- * The closing report of `issue`, on stdout: a short table for people, or one
- * JSON object with --log json (or when stderr is not a terminal).
+ * The closing report of `issue`, on stdout: a short table for people (in
+ * --lang), or one JSON object with --log json (or when stderr is not a
+ * terminal).
  */
+import { langOf, words } from '../pipeline/lang.js';
 import type { IssueConfig, IssueSummary } from '../pipeline/issue.js';
 import { formatAmount } from '../pipeline/money.js';
 
@@ -12,29 +14,35 @@ export function printIssueSummary(summary: IssueSummary, config: IssueConfig, js
     process.stdout.write(`${JSON.stringify({ event: 'summary', ...summary, stop: summary.stop })}\n`);
     return;
   }
+  const w = words(config.lang ?? langOf(config.request.locale)).report;
   const lines: string[] = [];
   const locale = config.request.locale;
   const n = (x: number): string => x.toLocaleString(locale);
-  lines.push(`${summary.dryRun ? 'Dry run (nothing sent)' : 'Done'}: ${config.input.path} → ${summary.output}`);
-  lines.push(`  rows        ${n(summary.rows)}`);
+  lines.push(`${summary.dryRun ? w.dryRun : w.done}: ${config.input.path} → ${summary.output}`);
+  lines.push(`  ${w.rows.padEnd(11)} ${n(summary.rows)}`);
   const states = [...STATE_ORDER.filter((s) => summary.states[s] !== undefined), ...Object.keys(summary.states).filter((s) => !STATE_ORDER.includes(s))];
   for (const state of states) {
     const count = summary.states[state] ?? 0;
     const amounts = state === 'ISSUED' ? Object.entries(summary.issued).map(([cur, amt]) => formatAmount(amt, locale, cur)).join(' + ') : '';
     lines.push(`  ${state.padEnd(11)} ${n(count).padStart(8)}${amounts ? `   ${amounts}` : ''}`);
   }
-  lines.push(`  time        ${(summary.elapsedMs / 1000).toFixed(1)} s (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
-  if (summary.stop) lines.push('', `Stopped: ${summary.stop.message}`);
+  lines.push(`  ${w.time.padEnd(11)} ${(summary.elapsedMs / 1000).toFixed(1)} s (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
+  const extras = summary.extras;
+  if (extras?.split) lines.push(`  ${w.split(extras.split.files.length, extras.split.folder)}`);
+  if (extras?.splitError) lines.push(`  ${w.splitFailed}: ${extras.splitError}`);
+  if (extras?.qr) lines.push(`  ${w.qr(extras.qr.count, extras.qr.path)}`);
+  if (extras?.qrError) lines.push(`  ${w.qrFailed}: ${extras.qrError}`);
+  if (summary.stop) lines.push('', `${w.stopped}: ${summary.stop.message}`);
   if (summary.firstErrors.length > 0) {
-    lines.push('', 'Rows without a link (first 20; every row has its error in the output):');
+    lines.push('', w.rowsWithoutLink);
     for (const e of summary.firstErrors) lines.push(`  row ${e.rowNumber} ${e.state}: ${e.message}`);
   }
   if (summary.uncertain.length > 0) {
-    lines.push('', `${summary.uncertain.length} row(s) are UNCERTAIN and need a person:`);
+    lines.push('', w.uncertain(summary.uncertain.length));
     for (const u of summary.uncertain.slice(0, 20)) lines.push(`  row ${u.rowNumber}, reference ${u.reference}: ${u.message}`);
   }
   if (summary.journal && (summary.stop || (summary.states.FAILED ?? 0) > 0)) {
-    lines.push('', `Run the same command again to finish: the journal ${summary.journal} remembers every link already created.`);
+    lines.push('', w.again(summary.journal));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -9,6 +9,8 @@ import { hideBin } from 'yargs/helpers';
 import * as issue from './commands/issue.js';
 import * as reconcile from './commands/reconcile.js';
 import * as sandbox from './commands/sandbox.js';
+import * as summary from './commands/summary.js';
+import * as template from './commands/template.js';
 import * as verifyNotification from './commands/verify-notification.js';
 import * as webhook from './commands/webhook.js';
 import { describeError } from './describe-error.js';
@@ -25,10 +27,12 @@ async function main(argv: string[]): Promise<void> {
       .command(reconcile.command, reconcile.describe, reconcile.builder, reconcile.handler as never)
       .command(webhook.command, webhook.describe, webhook.builder, webhook.handler as never)
       .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler as never)
+      .command(summary.command, summary.describe, summary.builder, summary.handler as never)
+      .command(template.command, template.describe, template.builder, template.handler as never)
       .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler as never)
       .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
       .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
-      .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification or sandbox (see --help).')
+      .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template or sandbox (see --help).')
       .strict()
       .recommendCommands()
       .version(VERSION)

@@ -60,8 +60,13 @@ export interface SheetSource {
 /** One output column. */
 export interface ColumnSpec {
   header: string;
-  /** How the XLSX writer presents it; CSV writes text. */
-  kind?: 'text' | 'money' | 'date' | 'datetime' | 'url' | 'integer' | 'state';
+  /**
+   * How the XLSX writer presents it; CSV writes text. `money` turns canonical
+   * decimal strings into numbers; `amount` formats only cells that already are
+   * numbers and leaves text as typed (a bill's amount column, where a cell
+   * that failed to parse must not be reinterpreted).
+   */
+  kind?: 'text' | 'money' | 'amount' | 'date' | 'datetime' | 'url' | 'integer' | 'state';
   /** XLSX column width hint, in characters. */
   width?: number;
 }
@@ -77,6 +82,21 @@ export interface WriteOptions {
   moneyFormat?: string;
   /** XLSX: fill colour (ARGB, e.g. `FFC6EFCE`) for cells of `state` columns, by state value. */
   stateFill?: Record<string, string>;
+  /** XLSX: number format of `date` columns (default `yyyy-mm-dd`), e.g. `dd/mm/yyyy`. */
+  dateFormat?: string;
+  /**
+   * XLSX: size columns without a width hint to their content, sampling this
+   * many first rows (they are held until then, so keep it small: ~100).
+   */
+  fitWidths?: number;
+}
+
+/** A small extra worksheet (a summary, notes) written after the main one. */
+export interface SheetTable {
+  name: string;
+  columns: ColumnSpec[];
+  /** Data rows under the bold header; an empty array is a blank row. */
+  rows: CellValue[][];
 }
 
 /**
@@ -85,6 +105,8 @@ export interface WriteOptions {
  */
 export interface SheetWriter {
   writeRow(cells: CellValue[]): Promise<void>;
+  /** XLSX only: a worksheet written after the main one at commit (CSV writers do not have it). */
+  appendSheet?(table: SheetTable): void;
   commit(): Promise<void>;
   /** Removes the temporary file; the previous file at `path`, if any, is untouched. */
   abort(): Promise<void>;

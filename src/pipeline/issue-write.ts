@@ -5,14 +5,19 @@
  */
 import { serializeRequest } from '../api/body.js';
 import { createSheetWriter } from '../io/write/index.js';
-import type { CellValue } from '../io/types.js';
+import type { CellValue, SheetWriter, WriteOptions } from '../io/types.js';
 import type { EventSink } from './events.js';
 import type { IssueConfig } from './issue.js';
 import type { RunStop } from './issue-send.js';
 import type { Ledger } from './ledger.js';
 import { addAmounts } from './money.js';
 import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, STATE_FILLS, wallClockDate } from './output-sheet.js';
-import { openPrepared } from './prepared-rows.js';
+import { openPrepared, type PreparedInput } from './prepared-rows.js';
+import { langOf } from './lang.js';
+import { OutputExtras, type ExtrasResult } from './output-extras.js';
+import { presentBillColumns } from './presentation.js';
+import { StateTally, type TallyJson } from './state-tally.js';
+import { fileSha256, summaryTable, type RunParameters } from './summary-sheet.js';
 import type { PreparedRow } from './types.js';
 
 /** A dry run's state for a row that would be sent. */
@@ -28,6 +33,10 @@ export interface IssueCounts {
   uncertain: Array<{ rowNumber: number; reference: string; message: string }>;
   /** The first few row errors, for the closing summary. */
   firstErrors: Array<{ rowNumber: number; state: string; message: string }>;
+  /** Rows and amounts per state and currency (every state, not only ISSUED). */
+  tally?: TallyJson;
+  /** Side outputs (--split-by, --qr) and why they failed, if they did. */
+  extras?: ExtrasResult;
 }
 
 interface RowOutcome {
@@ -45,28 +54,21 @@ export async function writeIssueOutput(
   emit: EventSink,
 ): Promise<IssueCounts> {
   const input = await openPrepared(config.input, config.request);
-  const plan = planOutput(input.info.header, mode.dryRun ? [...ISSUE_COLUMNS, DRY_RUN_COLUMN] : ISSUE_COLUMNS);
-  const delimiter = config.output.delimiter ?? input.info.delimiter ?? (config.request.locale === 'es-CO' ? ';' : ',');
   const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [] };
-  let writer;
+  const tally = new StateTally();
+  let out: OpenOutput;
   try {
-    writer = await createSheetWriter(config.output.path, { format: config.output.format, columns: plan.columns, delimiter, sheetName: 'Links', stateFill: STATE_FILLS });
+    out = await openOutput(config, input, mode, emit);
   } catch (err) {
     await input.close();
     throw err;
   }
+  const { plan, present, writer, extras, run } = out;
   try {
     for await (const row of input.rows) {
       const outcome = outcomeOf(row, ledger, mode);
-      counts.rows += 1;
-      counts.states[outcome.state] = (counts.states[outcome.state] ?? 0) + 1;
-      if (outcome.state === 'ISSUED' && row.amount && row.currency) {
-        counts.issued[row.currency] = addAmounts(counts.issued[row.currency] ?? '0', row.amount);
-      }
-      if (outcome.state === 'UNCERTAIN') counts.uncertain.push({ rowNumber: row.rowNumber, reference: row.reference, message: outcome.error ?? '' });
-      if (outcome.error && outcome.state !== 'ISSUED' && counts.firstErrors.length < 20) {
-        counts.firstErrors.push({ rowNumber: row.rowNumber, state: outcome.state, message: outcome.error });
-      }
+      count(counts, row, outcome);
+      tally.add(outcome.state, row.amount, row.amount === undefined ? undefined : row.currency);
       const values: Record<string, CellValue | undefined> = {
         link_state: outcome.state,
         link_id: outcome.id ?? null,
@@ -75,17 +77,84 @@ export async function writeIssueOutput(
         error: outcome.error ?? null,
       };
       if (mode.dryRun) values.request = outcome.state === WOULD_ISSUE && row.request ? serializeRequest(row.request) : null;
-      await writer.writeRow(plan.row(row.cells, values));
+      const cells = present.cells(plan.row(row.cells, values), { amount: row.amount, dueDate: row.expiresAt?.slice(0, 10) });
+      await writer.writeRow(cells);
+      const link = outcome.state === 'ISSUED' && outcome.url ? { reference: row.reference, url: outcome.url, name: row.request?.name, amount: row.amount, currency: row.currency } : undefined;
+      await extras.row(row.cells, cells, { state: outcome.state, amount: row.amount, currency: row.currency }, link);
     }
+    writer.appendSheet?.(summaryTable(tally, config.lang ?? langOf(config.request.locale), run));
     await writer.commit();
   } catch (err) {
     await writer.abort();
+    await extras.abort();
     throw err;
   } finally {
     await input.close();
   }
+  counts.tally = tally.toJSON();
+  counts.extras = await extras.commit();
   emit({ type: 'phase', phase: 'write', message: `Wrote ${counts.rows} row${counts.rows === 1 ? '' : 's'} to ${config.output.path}.` });
   return counts;
+}
+
+interface OpenOutput {
+  plan: ReturnType<typeof planOutput>;
+  present: ReturnType<typeof presentBillColumns>;
+  writer: SheetWriter;
+  extras: OutputExtras;
+  run?: RunParameters;
+}
+
+/** The full output's writer and, when asked for, the per-value files and QR codes. */
+async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dryRun: boolean }, emit: EventSink): Promise<OpenOutput> {
+  const plan = planOutput(input.info.header, mode.dryRun ? [...ISSUE_COLUMNS, DRY_RUN_COLUMN] : ISSUE_COLUMNS);
+  const { format } = config.output;
+  const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: config.request.currency });
+  const delimiter = config.output.delimiter ?? input.info.delimiter ?? (config.request.locale === 'es-CO' ? ';' : ',');
+  const write: WriteOptions = { format, columns: present.columns, delimiter, sheetName: 'Links', stateFill: STATE_FILLS, ...present.options };
+  const lang = config.lang ?? langOf(config.request.locale);
+  // Only workbooks show the run's parameters (in their Summary sheet); a CSV run need not hash its input.
+  const run: RunParameters | undefined = format === 'xlsx'
+    ? {
+        input: config.input.path,
+        inputSha256: await fileSha256(config.input.path),
+        output: config.output.path,
+        baseUrl: config.baseUrl,
+        dryRun: mode.dryRun,
+        at: new Date(),
+        version: config.toolVersion,
+        splitBy: config.splitBy,
+      }
+    : undefined;
+  const extras = await OutputExtras.open({
+    output: config.output,
+    inputPath: config.input.path,
+    header: input.info.header,
+    splitBy: config.splitBy,
+    qr: config.qr === true && !mode.dryRun,
+    lang,
+    write,
+    run,
+    emit,
+  });
+  try {
+    return { plan, present, writer: await createSheetWriter(config.output.path, write), extras, run };
+  } catch (err) {
+    await extras.abort();
+    throw err;
+  }
+}
+
+function count(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void {
+  counts.rows += 1;
+  counts.states[outcome.state] = (counts.states[outcome.state] ?? 0) + 1;
+  if (outcome.state === 'ISSUED' && row.amount && row.currency) {
+    counts.issued[row.currency] = addAmounts(counts.issued[row.currency] ?? '0', row.amount);
+  }
+  if (outcome.state === 'UNCERTAIN') counts.uncertain.push({ rowNumber: row.rowNumber, reference: row.reference, message: outcome.error ?? '' });
+  if (outcome.error && outcome.state !== 'ISSUED' && counts.firstErrors.length < 20) {
+    counts.firstErrors.push({ rowNumber: row.rowNumber, state: outcome.state, message: outcome.error });
+  }
 }
 
 function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {

@@ -19,6 +19,8 @@ import { openJournal, readJournal } from '../io/journal.js';
 import { acquireLock } from '../io/lock.js';
 import type { SheetFormat } from '../io/types.js';
 import type { EventSink } from './events.js';
+import type { Lang } from './lang.js';
+import { findSplitColumn } from './split.js';
 import { Sender, type RunStop } from './issue-send.js';
 import { writeIssueOutput, type IssueCounts } from './issue-write.js';
 import { Ledger, type JournalEntry } from './ledger.js';
@@ -45,6 +47,14 @@ export interface IssueConfig {
   resendUncertain: boolean | string[];
   /** Shown in the journal's run entry; never credentials. */
   baseUrl: string;
+  /** Besides the full output, one file per distinct value of this column (a collector), with a manifest. */
+  splitBy?: string;
+  /** A QR code of each issued link: PNGs beside a CSV output, a companion workbook beside an XLSX one. */
+  qr?: boolean;
+  /** Language of the tool's own words in outputs and reports [default: from the locale]. */
+  lang?: Lang;
+  /** Shown in the Summary sheet of XLSX outputs. */
+  toolVersion?: string;
 }
 
 export interface IssueControls {
@@ -70,6 +80,8 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
   }
   // A new --out folder is created, as a person would expect when naming one (e.g. out/enero/links.xlsx).
   await mkdir(dirname(resolvePath(config.output.path)), { recursive: true });
+  // A --split-by naming no column is found now, before anything is sent, not after 40,000 links exist.
+  if (config.splitBy !== undefined) await checkSplitColumn(config);
   if (config.dryRun) {
     const ledger = await readLedgerIfAny(config.journalPath);
     emit({ type: 'phase', phase: 'write', message: 'Dry run: validating every row; nothing is sent.' });
@@ -122,6 +134,15 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
   } finally {
     await journal.close();
     await lock.release();
+  }
+}
+
+async function checkSplitColumn(config: IssueConfig): Promise<void> {
+  const input = await openPrepared(config.input, config.request);
+  try {
+    findSplitColumn(input.info.header, config.splitBy as string, config.input.path);
+  } finally {
+    await input.close();
   }
 }
 
@@ -189,7 +210,9 @@ async function checkResume(config: IssueConfig, ledger: Ledger, emit: EventSink)
               `the sheet now says ${row.amount ?? '?'} ${row.currency ?? ''} expiring ${row.expiresAt ?? '?'} (or another name/description)`,
           );
         }
-      } else if (decision.kind === 'probe' && decision.record.inFlight) {
+      } else if (decision.kind === 'probe') {
+        // In flight, or UNCERTAIN: a run killed between the send pass and its probe leaves UNCERTAIN rows
+        // that were never looked for (and whose message has no next step); look for every one again.
         targets.push({ ref: row.reference, intentAt: decision.record.intentAt });
       }
     }

@@ -26,6 +26,8 @@ import { createReporter, type LogMode } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { withInterrupts } from '../interrupts.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
+import { langOf, type Lang } from '../../pipeline/lang.js';
+import { VERSION } from '../version.js';
 
 export const command = 'issue <input>';
 export const describe = 'Create one payment link per row of a billing sheet (CSV or XLSX) and write a sheet with the links';
@@ -55,7 +57,10 @@ export function builder(yargs: Argv): Argv {
     .option('dry-run', { type: 'boolean', default: false, describe: 'Validate and write the output without calling the API' })
     .option('resend-uncertain', { type: 'string', describe: 'References (comma-separated, or "all") of UNCERTAIN rows you checked by hand and want sent again' })
     .option('probe-window', { type: 'number', default: 1000, describe: 'Most link ids to query when looking for creates whose answers were lost' })
-    .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today when checking due dates (rehearsals)' });
+    .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today when checking due dates (rehearsals)' })
+    .option('split-by', { type: 'string', describe: 'Also write one file per value of this column (e.g. Cobrador) in <out>-by-<column>/, with a manifest' })
+    .option('qr', { type: 'boolean', default: false, describe: 'A QR code of each issued link: <out>-qr/<reference>.png (CSV) or <out>-qr.xlsx (XLSX)' })
+    .option('lang', { type: 'string', choices: ['es', 'en'], describe: "Language of the tool's summaries and reports [default: es for --locale es-CO, en for en-US]" });
 }
 
 export interface IssueArgs {
@@ -84,6 +89,9 @@ export interface IssueArgs {
   resendUncertain?: string;
   probeWindow: number;
   asOf?: string;
+  splitBy?: string;
+  qr?: boolean;
+  lang?: string;
   sandbox?: boolean;
   env?: string;
   baseUrl?: string;
@@ -158,6 +166,10 @@ function buildConfig(args: IssueArgs): IssueConfig {
     probe: { window: intOption('probe-window', args.probeWindow, 10, 100_000), settleMs: 2000 },
     resendUncertain: resend,
     baseUrl: '',
+    splitBy: splitByOption(args.splitBy),
+    qr: args.qr === true,
+    lang: langOption(args.lang, locale),
+    toolVersion: VERSION,
   };
 }
 
@@ -187,4 +199,16 @@ function urlOption(flag: string, value: string | undefined): string | undefined 
     // fall through to the message below
   }
   throw new RunError('BAD_OPTION', `--${flag} must be an http(s) URL, not "${value}".`);
+}
+
+function splitByOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new RunError('BAD_OPTION', '--split-by needs the header of a column, e.g. --split-by Cobrador.');
+  return value;
+}
+
+export function langOption(value: string | undefined, locale: 'es-CO' | 'en-US'): Lang {
+  if (value === undefined) return langOf(locale);
+  if (value === 'es' || value === 'en') return value;
+  throw new RunError('BAD_OPTION', `--lang must be es or en, not "${value}".`);
 }

@@ -6,13 +6,15 @@
  */
 import type { SheetWriter, WriteOptions } from '../types.js';
 import { createCsvWriter } from './csv.js';
-import { createXlsxWriter } from './xlsx.js';
 
 export async function createSheetWriter(path: string, options: WriteOptions): Promise<SheetWriter> {
   switch (options.format) {
     case 'csv':
       return createCsvWriter(path, options);
-    case 'xlsx':
+    case 'xlsx': {
+      // Loaded on demand: exceljs costs about a second of start-up that CSV runs need not pay.
+      const { createXlsxWriter } = await import('./xlsx.js');
       return createXlsxWriter(path, options);
+    }
   }
 }

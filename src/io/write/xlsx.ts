@@ -13,7 +13,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { createAtomicStream, outputError, type AtomicStream } from '../atomic.js';
 import { neutraliseFormula } from '../escape.js';
-import { isCellError, type CellValue, type ColumnSpec, type SheetWriter, type WriteOptions } from '../types.js';
+import { isCellError, type CellValue, type ColumnSpec, type SheetTable, type SheetWriter, type WriteOptions } from '../types.js';
 
 type Kind = NonNullable<ColumnSpec['kind']>;
 type XlsxValue = ExcelJS.CellValue;
@@ -30,7 +30,7 @@ const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const INTEGER_FORMAT = '0';
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 /** Minimum widths (characters) by kind, so a short header over long values is still readable. */
-const MIN_WIDTH: Record<Kind, number> = { text: 10, money: 14, date: 12, datetime: 20, url: 45, integer: 8, state: 12 };
+const MIN_WIDTH: Record<Kind, number> = { text: 10, money: 14, amount: 14, date: 12, datetime: 20, url: 45, integer: 8, state: 12 };
 /**
  * Excel keeps at most 65,530 hyperlinks per worksheet; past that it drops them
  * (and exceljs holds every one in memory until the end). Later URLs stay as text.
@@ -45,9 +45,9 @@ export async function createXlsxWriter(path: string, options: WriteOptions): Pro
   const sheet = workbook.addWorksheet(sheetName(options.sheetName), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
   });
-  sheet.columns = options.columns.map((c) => ({ width: columnWidth(c) }));
   const writer = new XlsxSheetWriter(atomic, workbook, sheet, options);
-  writer.writeHeader();
+  // With fitWidths the header waits for the sampled rows: the streaming writer fixes widths at its first row.
+  if (!(options.fitWidths && options.fitWidths > 0)) writer.start([]);
   return writer;
 }
 
@@ -55,6 +55,10 @@ class XlsxSheetWriter implements SheetWriter {
   private done = false;
   private rowCount = 0;
   private hyperlinks = 0;
+  private started = false;
+  /** Rows held back until the widths are known (fitWidths only). */
+  private sample: Styled[][] = [];
+  private readonly tables: SheetTable[] = [];
 
   constructor(
     private readonly atomic: AtomicStream,
@@ -63,11 +67,15 @@ class XlsxSheetWriter implements SheetWriter {
     private readonly options: WriteOptions,
   ) {}
 
-  writeHeader(): void {
+  /** Fixes the widths (from the sampled rows, if any) and writes the header, then the rows held back. */
+  start(sample: Styled[][]): void {
+    this.started = true;
+    this.sheet.columns = this.options.columns.map((c, i) => ({ width: columnWidth(c, sample.map((r) => r[i])) }));
     const row = this.sheet.addRow(this.options.columns.map((c) => neutraliseFormula(c.header)));
     row.font = { bold: true };
     row.commit();
     this.rowCount = 1;
+    for (const styled of sample) this.addStyled(this.sheet, styled);
   }
 
   async writeRow(cells: CellValue[]): Promise<void> {
@@ -79,7 +87,30 @@ class XlsxSheetWriter implements SheetWriter {
       if (isHyperlink(cell.value)) this.hyperlinks += 1;
       return cell;
     });
-    const row = this.sheet.addRow(styled.map((s) => s.value));
+    if (!this.started) {
+      this.sample.push(styled);
+      if (this.sample.length >= (this.options.fitWidths ?? 0)) this.flushSample();
+      return;
+    }
+    this.addStyled(this.sheet, styled);
+    // exceljs pushes into the zip without back-pressure; giving the event loop a turn
+    // lets the compressor and the file catch up, which keeps memory flat on big sheets.
+    if (this.rowCount % ROWS_PER_YIELD === 0) await this.catchUp();
+  }
+
+  appendSheet(table: SheetTable): void {
+    if (this.done) throw new Error(`the XLSX writer for ${this.atomic.path} is already committed or aborted`);
+    this.tables.push(table);
+  }
+
+  private flushSample(): void {
+    const sample = this.sample;
+    this.sample = [];
+    this.start(sample);
+  }
+
+  private addStyled(sheet: ExcelJS.Worksheet, styled: Styled[]): void {
+    const row = sheet.addRow(styled.map((s) => s.value));
     styled.forEach((s, i) => {
       if (s.numFmt === undefined && s.font === undefined && s.fill === undefined) return;
       const cell = row.getCell(i + 1);
@@ -88,14 +119,25 @@ class XlsxSheetWriter implements SheetWriter {
       if (s.fill !== undefined) cell.fill = s.fill;
     });
     row.commit();
-    this.rowCount += 1;
-    // exceljs pushes into the zip without back-pressure; giving the event loop a turn
-    // lets the compressor and the file catch up, which keeps memory flat on big sheets.
-    if (this.rowCount % ROWS_PER_YIELD === 0) await this.catchUp();
+    if (sheet === this.sheet) this.rowCount += 1;
+  }
+
+  /** A small table on its own worksheet, after the main one (the streaming writer cannot put it first). */
+  private writeTable(table: SheetTable): void {
+    const sheet = this.workbook.addWorksheet(sheetName(table.name));
+    sheet.columns = table.columns.map((c, i) => ({ width: columnWidth(c, table.rows.map((r) => xlsxCell(r[i] ?? null, c.kind ?? 'text', this.options))) }));
+    const header = sheet.addRow(table.columns.map((c) => neutraliseFormula(c.header)));
+    header.font = { bold: true };
+    header.commit();
+    for (const cells of table.rows) {
+      this.addStyled(sheet, cells.map((value, i) => xlsxCell(value, table.columns[i]?.kind ?? 'text', this.options)));
+    }
+    sheet.commit();
   }
 
   async commit(): Promise<void> {
     if (this.done) throw new Error(`the XLSX writer for ${this.atomic.path} is already committed or aborted`);
+    if (!this.started) this.flushSample();
     this.done = true;
     const columns = Math.max(1, this.options.columns.length);
     // Set at the end so the filter covers every data row, not just the header.
@@ -103,6 +145,7 @@ class XlsxSheetWriter implements SheetWriter {
     try {
       this.throwIfFailed();
       this.sheet.commit();
+      for (const table of this.tables) this.writeTable(table);
       await this.workbook.commit();
     } catch (err) {
       await this.atomic.abort();
@@ -133,15 +176,17 @@ class XlsxSheetWriter implements SheetWriter {
 }
 
 /** How one value is written in a column of the given kind. */
-export function xlsxCell(value: CellValue, kind: Kind, options: Pick<WriteOptions, 'moneyFormat' | 'stateFill'>): Styled {
+export function xlsxCell(value: CellValue, kind: Kind, options: Pick<WriteOptions, 'moneyFormat' | 'stateFill' | 'dateFormat'>): Styled {
   if (value === null || value === undefined) return { value: null };
   switch (kind) {
     case 'money':
       return moneyCell(value, options.moneyFormat ?? DEFAULT_MONEY_FORMAT) ?? plainCell(value);
+    case 'amount':
+      return typeof value === 'number' && Number.isFinite(value) ? { value, numFmt: options.moneyFormat ?? DEFAULT_MONEY_FORMAT } : plainCell(value);
     case 'date':
-      return dateCell(value, false) ?? plainCell(value);
+      return dateCell(value, options.dateFormat ?? DATE_FORMAT) ?? plainCell(value);
     case 'datetime':
-      return dateCell(value, true) ?? plainCell(value);
+      return dateCell(value, DATETIME_FORMAT) ?? plainCell(value);
     case 'integer':
       return integerCell(value) ?? plainCell(value);
     case 'url':
@@ -177,8 +222,7 @@ function moneyCell(value: CellValue, numFmt: string): Styled | undefined {
 }
 
 /** Dates are written from their UTC fields, which the readers use for wall-clock dates. */
-function dateCell(value: CellValue, withTime: boolean): Styled | undefined {
-  const numFmt = withTime ? DATETIME_FORMAT : DATE_FORMAT;
+function dateCell(value: CellValue, numFmt: string): Styled | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { value, numFmt };
   if (typeof value !== 'string') return undefined;
   const date = parseWallClock(value);
@@ -224,9 +268,23 @@ function hasTime(d: Date): boolean {
   return d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() + d.getUTCMilliseconds() > 0;
 }
 
-function columnWidth(column: ColumnSpec): number {
+/** The hint if given; else wide enough for the header and the sampled values, within 60 characters. */
+function columnWidth(column: ColumnSpec, sample: ReadonlyArray<Styled | undefined> = []): number {
   if (column.width !== undefined) return column.width;
-  return Math.min(60, Math.max(MIN_WIDTH[column.kind ?? 'text'], column.header.length + 2));
+  const content = sample.reduce((max, s) => Math.max(max, s === undefined ? 0 : shownLength(s) + 2), 0);
+  return Math.min(60, Math.max(MIN_WIDTH[column.kind ?? 'text'], column.header.length + 2, content));
+}
+
+/** About how many characters Excel shows for a cell: formatted numbers gain separators and a symbol. */
+function shownLength(cell: Styled): number {
+  const v = cell.value;
+  if (v === null || v === undefined) return 0;
+  if (v instanceof Date) return (cell.numFmt ?? DATE_FORMAT).length;
+  if (typeof v === 'number') return Math.ceil(String(v).length * 1.35) + (cell.numFmt ? 4 : 0);
+  if (typeof v === 'object' && 'text' in v && typeof v.text === 'string') return v.text.length;
+  const text = String(v);
+  // A cell with line breaks is as wide as its longest line.
+  return text.includes('\n') ? Math.max(...text.split('\n').map((l) => l.length)) : text.length;
 }
 
 /** Excel sheet names: at most 31 characters, none of `[]:*?/\`. */

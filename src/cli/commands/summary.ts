@@ -1,0 +1,76 @@
+/**
+ * `paylinks summary <sheet>`: rows and amounts per state of an issued or
+ * reconciled sheet, as a table or as JSON (--json) for scripts.
+ */
+import type { Argv } from 'yargs';
+import { parseMapFlags } from '../../pipeline/headers.js';
+import { words, type Lang } from '../../pipeline/lang.js';
+import { formatAmount } from '../../pipeline/money.js';
+import { summariseSheet, type SheetSummary } from '../../pipeline/sheet-summary.js';
+import type { TallyJson } from '../../pipeline/state-tally.js';
+import type { Locale } from '../../pipeline/types.js';
+import { localeOption, timeZoneOption } from '../options.js';
+import { langOption } from './issue.js';
+
+export const command = 'summary <file>';
+export const describe = 'Rows and amounts per state of a sheet written by issue or reconcile';
+
+export function builder(yargs: Argv): Argv {
+  return yargs
+    .positional('file', { type: 'string', describe: 'A sheet written by paylinks issue or reconcile (.csv or .xlsx)', demandOption: true })
+    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of a table' })
+    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet, as given to issue: es-CO or en-US' })
+    .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows when the sheet has no currency column' })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone" })
+    .option('sheet', { type: 'string', describe: 'XLSX sheet by name or 1-based position [default: the first with a recognisable header]' })
+    .option('map', { type: 'string', array: true, describe: 'Column for a field, as given to issue: field=Header (repeatable)' })
+    .option('lang', { type: 'string', choices: ['es', 'en'], describe: 'Language of the table [default: from --locale]' });
+}
+
+export interface SummaryArgs {
+  file: string;
+  json?: boolean;
+  locale: string;
+  currency: string;
+  timezone: string;
+  sheet?: string;
+  map?: string[];
+  lang?: string;
+}
+
+export async function handler(args: SummaryArgs): Promise<void> {
+  const locale = localeOption(args.locale);
+  const lang = langOption(args.lang, locale);
+  const sheetName = args.sheet === undefined ? undefined : /^\d+$/.test(args.sheet.trim()) ? Number(args.sheet.trim()) : args.sheet;
+  const summary = await summariseSheet({
+    path: args.file,
+    read: { sheet: sheetName },
+    overrides: args.map === undefined ? undefined : parseMapFlags(args.map),
+    locale,
+    currency: args.currency.trim().toUpperCase(),
+    timeZone: timeZoneOption(args.timezone),
+    blank: words(lang).blank,
+  });
+  process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, locale, lang));
+}
+
+/** The summary as a table: one block per kind of state, amounts in the locale's format. */
+export function renderSummary(summary: SheetSummary, locale: Locale, lang: Lang): string {
+  const w = words(lang);
+  const lines = [`${summary.file}: ${summary.rows.toLocaleString(locale)} ${w.report.rows}`];
+  lines.push('', ...block(w.report.linkStates, summary.link, locale, lang));
+  if (summary.payment) lines.push('', ...block(w.report.paymentStates, summary.payment, locale, lang));
+  return `${lines.join('\n')}\n`;
+}
+
+function block(title: string, tally: TallyJson, locale: Locale, lang: Lang): string[] {
+  const w = words(lang);
+  const money = (amounts: Record<string, string>): string =>
+    Object.entries(amounts).map(([currency, amount]) => formatAmount(amount, locale, currency)).join(' + ');
+  const states = Object.entries(tally.states);
+  const width = Math.max(12, w.total.length, ...states.map(([s]) => s.length)) + 2;
+  const out = [title];
+  for (const [state, count] of states) out.push(`  ${state.padEnd(width)}${count.rows.toLocaleString(locale).padStart(8)}   ${money(count.amounts)}`.trimEnd());
+  out.push(`  ${w.total.padEnd(width)}${tally.rows.toLocaleString(locale).padStart(8)}   ${money(tally.amounts)}`.trimEnd());
+  return out;
+}
