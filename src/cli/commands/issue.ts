@@ -22,10 +22,10 @@ import {
   templateOption,
   timeZoneOption,
 } from '../options.js';
-import { createReporter, type LogMode } from '../reporter.js';
+import { createReporter } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { withInterrupts } from '../interrupts.js';
-import { connectionOptions, outputOptions } from './shared-options.js';
+import { connectionOptions, outputOptions, type ConnectionArgs, type OutputArgs } from './shared-options.js';
 import { langOf, type Lang } from '../../pipeline/lang.js';
 import { VERSION } from '../version.js';
 
@@ -63,7 +63,7 @@ export function builder(yargs: Argv): Argv {
     .option('lang', { type: 'string', choices: ['es', 'en'], describe: "Language of the tool's summaries and reports [default: es for --locale es-CO, en for en-US]" });
 }
 
-export interface IssueArgs {
+export interface IssueArgs extends ConnectionArgs, OutputArgs {
   input: string;
   out?: string;
   sheet?: string;
@@ -84,7 +84,6 @@ export interface IssueArgs {
   concurrency: number;
   rate?: number;
   retries: number;
-  timeout: number;
   dryRun: boolean;
   resendUncertain?: string;
   probeWindow: number;
@@ -92,11 +91,6 @@ export interface IssueArgs {
   splitBy?: string;
   qr?: boolean;
   lang?: string;
-  sandbox?: boolean;
-  env?: string;
-  baseUrl?: string;
-  credentials?: string;
-  log: LogMode;
   quiet?: boolean;
 }
 

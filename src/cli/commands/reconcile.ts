@@ -16,8 +16,8 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { withInterrupts } from '../interrupts.js';
 import { asOfOption, formatOfPath, intOption, localeOption, positiveOption, timeZoneOption } from '../options.js';
 import { formatReconcileReport, type ReportFormat } from '../reconcile-report.js';
-import { createReporter, type LogMode } from '../reporter.js';
-import { connectionOptions, outputOptions } from './shared-options.js';
+import { createReporter } from '../reporter.js';
+import { connectionOptions, outputOptions, type ConnectionArgs, type OutputArgs } from './shared-options.js';
 
 export const command = 'reconcile <sheet>';
 export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
@@ -41,7 +41,7 @@ export function builder(yargs: Argv): Argv {
     .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a query or disable that failed for a passing reason' });
 }
 
-export interface ReconcileArgs {
+export interface ReconcileArgs extends ConnectionArgs, OutputArgs {
   sheet: string;
   out?: string;
   disableOverdue: boolean;
@@ -57,12 +57,6 @@ export interface ReconcileArgs {
   concurrency: number;
   rate?: number;
   retries: number;
-  timeout: number;
-  sandbox?: boolean;
-  env?: string;
-  baseUrl?: string;
-  credentials?: string;
-  log: LogMode;
   quiet?: boolean;
 }
 

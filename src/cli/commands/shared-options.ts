@@ -3,6 +3,22 @@
  * their names, defaults and help read the same everywhere.
  */
 import type { Argv } from 'yargs';
+import type { LogMode } from '../reporter.js';
+
+/** The parsed values of connectionOptions. */
+export interface ConnectionArgs {
+  sandbox?: boolean;
+  env?: string;
+  baseUrl?: string;
+  credentials?: string;
+  timeout: number;
+}
+
+/** The parsed values of outputOptions. */
+export interface OutputArgs {
+  log: LogMode;
+  quiet?: boolean;
+}
 
 export function connectionOptions(yargs: Argv): Argv {
   return yargs

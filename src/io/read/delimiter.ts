@@ -3,8 +3,6 @@
  * Spanish, where `,` is the decimal mark) or tab (Excel's "Unicode text").
  */
 
-const CANDIDATES = [',', ';', '\t'] as const;
-
 /** Lines looked at: enough to see past a title line or two. */
 const MAX_LINES = 50;
 
