@@ -163,7 +163,7 @@ export class Sender {
       else if (this.serviceFailures >= this.options.serviceFailureLimit) {
         this.halt('SERVICE_UNAVAILABLE', `The service failed ${this.serviceFailures} rows in a row after retries (last: ${describeCreateError(err)}). Nothing more was sent.`);
       }
-      if (state === 'UNCERTAIN') this.uncertain.push({ ref: row.reference, intentAt, row });
+      if (state === 'UNCERTAIN') this.uncertain.push({ ref: row.reference, intentAt, lostAt: new Date().toISOString(), row });
     }
     await journal.append(result);
     ledger.apply(result);

@@ -10,8 +10,8 @@ import type { EventSink } from './events.js';
 import type { IssueConfig } from './issue.js';
 import type { RunStop } from './issue-send.js';
 import type { Ledger } from './ledger.js';
-import { addAmounts } from './money.js';
 import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, STATE_FILLS, wallClockDate } from './output-sheet.js';
+import { noRowsError } from './run-error.js';
 import { openPrepared, type PreparedInput } from './prepared-rows.js';
 import { langOf } from './lang.js';
 import { OutputExtras, type ExtrasResult } from './output-extras.js';
@@ -56,8 +56,13 @@ export async function writeIssueOutput(
   const input = await openPrepared(config.input, config.request);
   const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [] };
   const tally = new StateTally();
+  const rows = input.rows[Symbol.asyncIterator]();
+  let next: IteratorResult<PreparedRow>;
   let out: OpenOutput;
   try {
+    // A sheet with no rows is a failed export: say so before any output file exists.
+    next = await rows.next();
+    if (next.done) throw noRowsError(config.input.path);
     out = await openOutput(config, input, mode, emit);
   } catch (err) {
     await input.close();
@@ -65,7 +70,8 @@ export async function writeIssueOutput(
   }
   const { plan, present, writer, extras, run } = out;
   try {
-    for await (const row of input.rows) {
+    for (; !next.done; next = await rows.next()) {
+      const row = next.value;
       const outcome = outcomeOf(row, ledger, mode);
       count(counts, row, outcome);
       tally.add(outcome.state, row.amount, row.amount === undefined ? undefined : row.currency);
@@ -92,6 +98,7 @@ export async function writeIssueOutput(
     await input.close();
   }
   counts.tally = tally.toJSON();
+  counts.issued = counts.tally.states.ISSUED?.amounts ?? {};
   counts.extras = await extras.commit();
   emit({ type: 'phase', phase: 'write', message: `Wrote ${counts.rows} row${counts.rows === 1 ? '' : 's'} to ${config.output.path}.` });
   return counts;
@@ -148,9 +155,6 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
 function count(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void {
   counts.rows += 1;
   counts.states[outcome.state] = (counts.states[outcome.state] ?? 0) + 1;
-  if (outcome.state === 'ISSUED' && row.amount && row.currency) {
-    counts.issued[row.currency] = addAmounts(counts.issued[row.currency] ?? '0', row.amount);
-  }
   if (outcome.state === 'UNCERTAIN') counts.uncertain.push({ rowNumber: row.rowNumber, reference: row.reference, message: outcome.error ?? '' });
   if (outcome.error && outcome.state !== 'ISSUED' && counts.firstErrors.length < 20) {
     counts.firstErrors.push({ rowNumber: row.rowNumber, state: outcome.state, message: outcome.error });

@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { openJournal, readJournal } from '../io/journal.js';
+import { openJournal, readJournal, type Journal } from '../io/journal.js';
 import { acquireLock } from '../io/lock.js';
 import type { SheetFormat } from '../io/types.js';
 import type { EventSink } from './events.js';
@@ -23,14 +23,15 @@ import type { Lang } from './lang.js';
 import { findSplitColumn } from './split.js';
 import { Sender, type RunStop } from './issue-send.js';
 import { writeIssueOutput, type IssueCounts } from './issue-write.js';
-import { Ledger, type JournalEntry } from './ledger.js';
+import { Ledger, type JournalEntry, type LedgerRecord } from './ledger.js';
 import type { LinkApi } from './link-api.js';
+import type { ProbeTarget } from './probe.js';
 import { openPrepared, type InputOptions } from './prepared-rows.js';
 import { resolveUncertain } from './resolve-uncertain.js';
 import type { RetryOptions } from './retry.js';
-import { RunError } from './run-error.js';
+import { noRowsError, RunError } from './run-error.js';
 import { Throttle } from './throttle.js';
-import type { RequestOptions } from './types.js';
+import type { PreparedRow, RequestOptions } from './types.js';
 
 export interface IssueConfig {
   input: InputOptions;
@@ -90,51 +91,61 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
   }
   if (!api) throw new Error('runIssue needs an API client unless it is a dry run');
 
-  // A whole-file problem (no header, a quote never closed on row 9,000, too many columns) must stop
-  // the run before anything is sent and before a journal or lock exists: read the whole sheet first.
-  const rows = await countRows(config);
   const lock = await acquireLock(config.lockPath, { wait: false });
-  const journal = await openJournal<JournalEntry>(config.journalPath);
   try {
-    const ledger = new Ledger(journal.entries);
-    const resumed = ledger.size > 0;
-    await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
-    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
-    const sender = new Sender({
-      api,
-      throttle,
-      retry: config.retry,
-      journal,
-      ledger,
-      emit,
-      window: config.concurrency * 4,
-      serviceFailureLimit: Math.max(10, config.concurrency * 2),
-      signal: controls.abort,
-    });
-    controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', 'Interrupted: rows not sent yet were left for the next run.'), { once: true });
-    const resolveOptions = { api, throttle, journal, ledger, emit, sender, config, signal: controls.abort };
-
-    let total: number | undefined = rows;
-    if (resumed) {
-      const check = await checkResume(config, ledger, emit);
-      total = check.rows;
-      if (check.targets.length > 0) await resolveUncertain(check.targets, resolveOptions, { resend: false });
+    // One pass over the whole sheet before anything is sent: a whole-file problem (a quote never
+    // closed on row 9,000) stops the run with no journal written, and a resumed run checks that
+    // the sheet still says what the journal issued.
+    const check = await checkPass(config, await readLedgerIfAny(config.journalPath), emit);
+    const journal = await openJournal<JournalEntry>(config.journalPath);
+    try {
+      return await sendAndWrite(config, api, journal, check, emit, controls, started);
+    } finally {
+      await journal.close();
     }
-
-    emit({ type: 'phase', phase: 'send', message: resumed ? 'Resuming: sending the rows not done yet.' : `Sending ${config.input.path} to ${config.baseUrl}.`, total });
-    await sendPass(config, ledger, sender, emit);
-    await sender.drain();
-
-    const uncertain = sender.uncertain.splice(0);
-    if (uncertain.length > 0 && !sender.stop) await resolveUncertain(uncertain, resolveOptions, { resend: true });
-
-    emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
-    const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop }, emit);
-    return summarise(config, counts, started, sender.stop, false);
   } finally {
-    await journal.close();
     await lock.release();
   }
+}
+
+async function sendAndWrite(
+  config: IssueConfig,
+  api: LinkApi,
+  journal: Journal<JournalEntry>,
+  check: CheckResult,
+  emit: EventSink,
+  controls: IssueControls,
+  started: number,
+): Promise<IssueSummary> {
+  const ledger = new Ledger(journal.entries);
+  const resumed = ledger.size > 0;
+  await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
+  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+  const sender = new Sender({
+    api,
+    throttle,
+    retry: config.retry,
+    journal,
+    ledger,
+    emit,
+    window: config.concurrency * 4,
+    serviceFailureLimit: Math.max(10, config.concurrency * 2),
+    signal: controls.abort,
+  });
+  controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', 'Interrupted: rows not sent yet were left for the next run.'), { once: true });
+  const resolveOptions = { api, throttle, journal, ledger, emit, sender, config, signal: controls.abort };
+  if (check.targets.length > 0) await resolveUncertain(check.targets, resolveOptions, { resend: false });
+
+  emit({ type: 'phase', phase: 'send', message: resumed ? 'Resuming: sending the rows not done yet.' : `Sending ${config.input.path} to ${config.baseUrl}.`, total: check.rows });
+  await sendPass(config, ledger, sender, emit);
+  await sender.drain();
+
+  const uncertain = sender.uncertain.splice(0);
+  if (uncertain.length > 0 && !sender.stop) await resolveUncertain(uncertain, resolveOptions, { resend: true });
+
+  emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
+  const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop }, emit);
+  return summarise(config, counts, started, sender.stop, false);
 }
 
 async function checkSplitColumn(config: IssueConfig): Promise<void> {
@@ -149,18 +160,6 @@ async function checkSplitColumn(config: IssueConfig): Promise<void> {
 /** A dry run reads the journal without creating, repairing or locking it: a real run may be writing it. */
 async function readLedgerIfAny(path: string): Promise<Ledger> {
   return existsSync(path) ? new Ledger(await readJournal<JournalEntry>(path)) : new Ledger();
-}
-
-/** Reads and validates every row once without acting on any, so a broken file fails before the first create. */
-async function countRows(config: IssueConfig): Promise<number> {
-  const input = await openPrepared(config.input, config.request);
-  let rows = 0;
-  try {
-    for await (const _row of input.rows) rows += 1;
-  } finally {
-    await input.close();
-  }
-  return rows;
 }
 
 /** The send pass: every row the ledger does not already settle is created. */
@@ -183,42 +182,43 @@ async function sendPass(config: IssueConfig, ledger: Ledger, sender: Sender, emi
   }
 }
 
+interface CheckResult {
+  rows: number;
+  /** Creates whose answers were lost in an earlier run: probed before anything is sent. */
+  targets: ProbeTarget[];
+}
+
 /**
- * Before a resumed run sends anything: every row the journal pins (issued, or
- * possibly created) must still say the same thing. Returns the rows whose
- * creates lost their answers, to be probed first.
+ * Reads every row once before anything is sent. On a resumed run, every row
+ * the journal pins (issued, or possibly created) must still say the same
+ * thing, and the rows whose creates lost their answers are collected.
  */
-async function checkResume(config: IssueConfig, ledger: Ledger, emit: EventSink): Promise<{ rows: number; targets: Array<{ ref: string; intentAt?: string }> }> {
-  emit({ type: 'phase', phase: 'check', message: `Resuming from ${config.journalPath}: checking the sheet against it.` });
+async function checkPass(config: IssueConfig, ledger: Ledger, emit: EventSink): Promise<CheckResult> {
+  const resumed = ledger.size > 0;
+  if (resumed) emit({ type: 'phase', phase: 'check', message: `Resuming from ${config.journalPath}: checking the sheet against it.` });
   const input = await openPrepared(config.input, config.request);
   const conflicts: string[] = [];
-  const targets: Array<{ ref: string; intentAt?: string }> = [];
+  const targets: ProbeTarget[] = [];
   let conflictCount = 0;
   let rows = 0;
   try {
     for await (const row of input.rows) {
       rows += 1;
-      if (row.errors.length > 0) continue;
+      if (!resumed || row.errors.length > 0) continue;
       const decision = ledger.decide(row.reference, row.fingerprint);
       if (decision.kind === 'conflict') {
         conflictCount += 1;
-        const r = decision.record;
-        if (conflicts.length < 10) {
-          const link = r.result?.id !== undefined ? `link ${r.result.id}` : 'a create whose answer was lost';
-          conflicts.push(
-            `  row ${row.rowNumber}, reference ${row.reference}: issued as ${r.amount ?? '?'} ${r.currency ?? ''} expiring ${r.expiresAt ?? r.result?.expiresAt ?? '?'} (${link}); ` +
-              `the sheet now says ${row.amount ?? '?'} ${row.currency ?? ''} expiring ${row.expiresAt ?? '?'} (or another name/description)`,
-          );
-        }
+        if (conflicts.length < 10) conflicts.push(describeConflict(row, decision.record));
       } else if (decision.kind === 'probe') {
-        // In flight, or UNCERTAIN: a run killed between the send pass and its probe leaves UNCERTAIN rows
-        // that were never looked for (and whose message has no next step); look for every one again.
-        targets.push({ ref: row.reference, intentAt: decision.record.intentAt });
+        // In flight, or UNCERTAIN: a run killed between its send pass and its probe leaves UNCERTAIN
+        // rows that were never looked for; look for every one again.
+        targets.push({ ref: row.reference, intentAt: decision.record.intentAt, lostAt: decision.record.inFlight ? undefined : decision.record.result?.at });
       }
     }
   } finally {
     await input.close();
   }
+  if (rows === 0) throw noRowsError(config.input.path);
   if (conflictCount > 0) {
     throw new RunError(
       'INPUT_CHANGED',
@@ -227,6 +227,14 @@ async function checkResume(config: IssueConfig, ledger: Ledger, emit: EventSink)
     );
   }
   return { rows, targets };
+}
+
+function describeConflict(row: PreparedRow, r: LedgerRecord): string {
+  const link = r.result?.id !== undefined ? `link ${r.result.id}` : 'a create whose answer was lost';
+  return (
+    `  row ${row.rowNumber}, reference ${row.reference}: issued as ${r.amount ?? '?'} ${r.currency ?? ''} expiring ${r.expiresAt ?? r.result?.expiresAt ?? '?'} (${link}); ` +
+    `the sheet now says ${row.amount ?? '?'} ${row.currency ?? ''} expiring ${row.expiresAt ?? '?'} (or another name/description)`
+  );
 }
 
 function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean): IssueSummary {

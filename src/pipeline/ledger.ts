@@ -125,11 +125,11 @@ export class Ledger {
     return this.anchored;
   }
 
-  /** Links this output already holds, with when their answers were recorded: the probe's anchors. */
-  knownLinks(): Array<{ id: number; at: string }> {
-    const links: Array<{ id: number; at: string }> = [];
+  /** Links this output already holds, with when their creates were sent and answered: the probe's anchors. */
+  knownLinks(): Array<{ id: number; at: string; sentAt?: string }> {
+    const links: Array<{ id: number; at: string; sentAt?: string }> = [];
     for (const record of this.records.values()) {
-      if (record.result?.id !== undefined) links.push({ id: record.result.id, at: record.result.at });
+      if (record.result?.id !== undefined) links.push({ id: record.result.id, at: record.result.at, sentAt: record.intentAt });
     }
     return links;
   }

@@ -32,6 +32,28 @@ function fromScaled(units: bigint, scale: number): string {
   return negative && text !== '0' ? `-${text}` : text;
 }
 
+/**
+ * A running total for tallies over many rows: each amount is parsed once and
+ * the sum stays a BigInt, instead of re-parsing a growing string per row.
+ */
+export class AmountSum {
+  private units = 0n;
+  private scale = 0;
+
+  add(amount: string): void {
+    const x = toScaled(amount);
+    if (x.scale > this.scale) {
+      this.units = rescale({ units: this.units, scale: this.scale }, x.scale);
+      this.scale = x.scale;
+    }
+    this.units += rescale(x, this.scale);
+  }
+
+  toString(): string {
+    return fromScaled(this.units, this.scale);
+  }
+}
+
 export function addAmounts(a: string, b: string): string {
   const x = toScaled(a);
   const y = toScaled(b);

@@ -22,12 +22,16 @@ export interface ProbeTarget {
   ref: string;
   /** When the create was about to be sent (ISO). */
   intentAt?: string;
+  /** When its answer was found lost (ISO); unknown after a crash. */
+  lostAt?: string;
 }
 
 export interface KnownLink {
   id: number;
   /** When its answer was recorded (ISO). */
   at: string;
+  /** When its create was sent (ISO), when known. */
+  sentAt?: string;
 }
 
 export interface ProbeOptions {
@@ -39,7 +43,11 @@ export interface ProbeOptions {
   margin: number;
   /** Consecutive "not found" answers that mark the end of the existing ids (default 10). */
   endRun: number;
-  /** Wait this long after the newest intent before probing, so a slow create has landed. */
+  /**
+   * How long the service may still be working on a request after its answer was
+   * lost. Probing waits this long after the newest intent, and only creates sent
+   * this long after a loss bound the lost link's id from above.
+   */
   settleMs: number;
   retry: RetryOptions;
   signal?: AbortSignal;
@@ -51,14 +59,22 @@ export interface ProbeResult {
   unresolved: Set<string>;
   /** Ids queried, for the run's report. */
   queried: number;
-  range?: { from: number; to: number };
-  /** Why nothing could be proved, when that is the case. */
+  /** Why some target could be neither found nor ruled out. */
   note?: string;
 }
 
 type Probe = { kind: 'link'; link: LinkInfo } | { kind: 'foreign' } | { kind: 'missing' } | { kind: 'error' };
 
+/** The ids one lost create could have received; `provable` when the lower end is known. */
+interface Span {
+  from: number;
+  /** Undefined: up to the last existing id (found by walking up). */
+  to?: number;
+  provable: boolean;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const time = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
 
 export async function probeUncertain(
   targets: ProbeTarget[],
@@ -68,91 +84,119 @@ export async function probeUncertain(
 ): Promise<ProbeResult> {
   const result: ProbeResult = { found: new Map(), absent: new Set(), unresolved: new Set(), queried: 0 };
   if (targets.length === 0) return result;
-  const wanted = new Set(targets.map((t) => t.ref));
   if (options.known.length === 0) {
     for (const t of targets) result.unresolved.add(t.ref);
     result.note = 'no link of this output has a known id yet, so there is no place to start looking';
     return result;
   }
 
-  const newestIntent = Math.max(...targets.map((t) => (t.intentAt ? Date.parse(t.intentAt) : 0)));
+  const newestIntent = Math.max(...targets.map((t) => time(t.intentAt) ?? 0));
   const wait = newestIntent + options.settleMs - Date.now();
   if (wait > 0) await sleep(wait);
 
+  const wanted = new Set(targets.map((t) => t.ref));
+  const answers = new Map<number, Probe>();
   const query = async (id: number): Promise<Probe> => {
+    const seen = answers.get(id);
+    if (seen) return seen;
     result.queried += 1;
+    let probe: Probe;
     try {
       const link = await callWithRetry('get', () => client.get(id, { signal: options.signal }), throttle, options.retry, options.signal);
-      return { kind: 'link', link };
+      probe = { kind: 'link', link };
     } catch (err) {
-      if (isApiError(err, 'NOT_FOUND')) return { kind: 'missing' };
-      if (isApiError(err, 'OTHER_SITE')) return { kind: 'foreign' };
       if (isApiError(err, 'AUTH_FAILED')) throw err;
-      return { kind: 'error' };
+      probe = isApiError(err, 'NOT_FOUND') ? { kind: 'missing' } : isApiError(err, 'OTHER_SITE') ? { kind: 'foreign' } : { kind: 'error' };
     }
-  };
-  const adopt = (probe: Probe): void => {
-    if (probe.kind !== 'link' || !probe.link.reference || !wanted.has(probe.link.reference)) return;
-    const seen = result.found.get(probe.link.reference);
-    // Two links for one reference would be a double bill made elsewhere; keep the first and let the report say so.
-    if (!seen || probe.link.id < seen.id) result.found.set(probe.link.reference, probe.link);
+    answers.set(id, probe);
+    if (probe.kind === 'link' && probe.link.reference && wanted.has(probe.link.reference)) {
+      const other = result.found.get(probe.link.reference);
+      // Two links for one reference would be a double bill made elsewhere; keep the first.
+      if (!other || probe.link.id < other.id) result.found.set(probe.link.reference, probe.link);
+    }
+    return probe;
   };
 
   const knownIds = new Set(options.known.map((k) => k.id));
   const highestKnown = Math.max(...knownIds);
-  const lowestKnown = Math.min(...knownIds);
+  const spans = new Map(targets.map((t) => [t.ref, spanOf(t, options, highestKnown)]));
 
-  // Walk up past the last existing id: everything a lost create could have made is at or below it.
+  // Walk up past the last existing id, if some lost create may lie above every known link.
   let top = highestKnown;
-  let misses = 0;
-  let uncertainTop = false;
-  for (let id = highestKnown + 1; misses < options.endRun && result.queried < options.window; id += 1) {
-    const probe = await query(id);
-    if (probe.kind === 'missing') {
-      misses += 1;
-      continue;
+  let reachedEnd = true;
+  if ([...spans.values()].some((s) => s.to === undefined)) {
+    let misses = 0;
+    let failed = false;
+    for (let id = highestKnown + 1; misses < options.endRun && result.queried < options.window; id += 1) {
+      const probe = await query(id);
+      if (probe.kind === 'missing') {
+        misses += 1;
+        continue;
+      }
+      failed ||= probe.kind === 'error';
+      misses = 0;
+      top = id;
     }
-    if (probe.kind === 'error') uncertainTop = true;
-    misses = 0;
-    top = id;
-    adopt(probe);
+    reachedEnd = misses >= options.endRun && !failed;
   }
-  const reachedEnd = misses >= options.endRun && !uncertainTop;
 
-  // Each target's lowest possible id: above every link whose answer we had before it was sent.
-  const lowerBound = (t: ProbeTarget): number | undefined => {
-    if (!t.intentAt) return undefined;
-    const sentAt = Date.parse(t.intentAt);
-    let bound: number | undefined;
-    for (const k of options.known) if (Date.parse(k.at) <= sentAt && (bound === undefined || k.id > bound)) bound = k.id;
-    return bound === undefined ? undefined : bound + 1;
-  };
-  const bounds = new Map(targets.map((t) => [t.ref, lowerBound(t)]));
-  const budget = Math.max(0, options.window - result.queried);
-  let from = Math.max(1, lowestKnown - options.margin);
-  for (const b of bounds.values()) if (b !== undefined) from = Math.min(from, b);
-  from = Math.max(from, highestKnown - budget + 1, 1);
-
-  // These ids are independent: query them all at once and let the throttle pace them.
-  const below: number[] = [];
-  for (let id = from; id <= highestKnown; id += 1) if (!knownIds.has(id)) below.push(id);
-  const probes = await Promise.all(below.map(query));
-  const failedBelow = probes.some((p) => p.kind === 'error');
-  probes.forEach(adopt);
-  result.range = { from, to: top };
+  // The ids each span covers, narrowest spans first while the window lasts; the rest stay unprovable.
+  const covered = new Set<string>();
+  const ids = new Set<number>();
+  const order = targets.map((t) => t.ref).sort((a, b) => width(spans.get(a), top) - width(spans.get(b), top));
+  let budget = Math.max(0, options.window - result.queried);
+  for (const ref of order) {
+    const span = spans.get(ref) as Span;
+    const extra: number[] = [];
+    for (let id = span.from; id <= (span.to ?? top); id += 1) if (!knownIds.has(id) && !answers.has(id) && !ids.has(id)) extra.push(id);
+    if (extra.length > budget) continue;
+    budget -= extra.length;
+    for (const id of extra) ids.add(id);
+    covered.add(ref);
+  }
+  // Independent ids: query them all at once and let the throttle pace them.
+  await Promise.all([...ids].map(query));
 
   for (const t of targets) {
     if (result.found.has(t.ref)) continue;
-    const bound = bounds.get(t.ref);
-    const provable = reachedEnd && !failedBelow && bound !== undefined && bound >= from;
-    (provable ? result.absent : result.unresolved).add(t.ref);
+    const span = spans.get(t.ref) as Span;
+    let definite = covered.has(t.ref) && span.provable && (span.to !== undefined || reachedEnd);
+    for (let id = span.from; definite && id <= (span.to ?? top); id += 1) definite = answers.get(id)?.kind !== 'error';
+    (definite ? result.absent : result.unresolved).add(t.ref);
   }
-  if (result.unresolved.size > 0 && !result.note) {
-    result.note = !reachedEnd
-      ? 'the end of the existing ids could not be reached within the probe window'
-      : failedBelow
-        ? 'some ids could not be queried'
-        : 'the create was sent before any answer of this output was recorded, so its lowest possible id is unknown';
-  }
+  if (result.unresolved.size > 0) result.note = noteFor(targets, spans, covered, reachedEnd);
   return result;
+}
+
+/**
+ * A lost create's possible ids: above every link whose answer was recorded
+ * before it was sent (those ids were taken already), and below every link
+ * sent after its loss had settled (those got later ids).
+ */
+function spanOf(t: ProbeTarget, options: ProbeOptions, highestKnown: number): Span {
+  const sentAt = time(t.intentAt);
+  const settledAt = time(t.lostAt);
+  let lower: number | undefined;
+  let upper: number | undefined;
+  for (const k of options.known) {
+    if (sentAt !== undefined && Date.parse(k.at) <= sentAt && (lower === undefined || k.id > lower)) lower = k.id;
+    const kSent = time(k.sentAt);
+    if (settledAt !== undefined && kSent !== undefined && kSent >= settledAt + options.settleMs && (upper === undefined || k.id < upper)) upper = k.id;
+  }
+  const lowestKnown = Math.min(...options.known.map((k) => k.id));
+  const from = lower !== undefined ? lower + 1 : Math.max(1, lowestKnown - options.margin);
+  const to = upper !== undefined ? Math.min(upper - 1, highestKnown) : undefined;
+  return { from, to, provable: lower !== undefined };
+}
+
+function width(span: Span | undefined, top: number): number {
+  return span ? (span.to ?? top) - span.from + 1 : Number.POSITIVE_INFINITY;
+}
+
+function noteFor(targets: ProbeTarget[], spans: Map<string, Span>, covered: Set<string>, reachedEnd: boolean): string {
+  const unprovable = targets.some((t) => !spans.get(t.ref)?.provable);
+  if (unprovable) return 'the create was sent before any answer of this output was recorded, so its lowest possible id is unknown';
+  if (targets.some((t) => !covered.has(t.ref))) return 'the ids it could have received are more than the probe window (--probe-window) allows';
+  if (!reachedEnd) return 'the end of the existing ids could not be reached within the probe window';
+  return 'some ids could not be queried';
 }

@@ -5,6 +5,8 @@
 export type RunErrorCode =
   /** The sheet says something else for rows already issued (or possibly issued): two versions must not mix. */
   | 'INPUT_CHANGED'
+  /** The sheet has a header and no rows: almost always a failed export. */
+  | 'NO_ROWS'
   /** --out names the input itself. */
   | 'OUTPUT_IS_INPUT'
   /** A flag or setting that cannot work (bad time zone, template, number). */
@@ -22,4 +24,8 @@ export class RunError extends Error {
   toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, message: this.message };
   }
+}
+
+export function noRowsError(path: string): RunError {
+  return new RunError('NO_ROWS', `${path} has a header but no rows below it; export the sheet again with its invoices.`);
 }

@@ -3,7 +3,7 @@
  * are canonical decimal strings added with BigInt (money.ts), never floats,
  * so the summary of a 40,000-row sheet is exact to the cent.
  */
-import { addAmounts } from './money.js';
+import { AmountSum } from './money.js';
 
 export interface StateCount {
   rows: number;
@@ -26,8 +26,8 @@ export const STATE_ORDER = [
 
 export class StateTally {
   private total = 0;
-  private readonly states = new Map<string, StateCount>();
-  private readonly amounts: Record<string, string> = {};
+  private readonly states = new Map<string, { rows: number; sums: Map<string, AmountSum> }>();
+  private readonly sums = new Map<string, AmountSum>();
 
   get rows(): number {
     return this.total;
@@ -37,13 +37,13 @@ export class StateTally {
     this.total += 1;
     let entry = this.states.get(state);
     if (entry === undefined) {
-      entry = { rows: 0, amounts: {} };
+      entry = { rows: 0, sums: new Map() };
       this.states.set(state, entry);
     }
     entry.rows += 1;
     if (amount !== undefined && currency !== undefined) {
-      entry.amounts[currency] = addAmounts(entry.amounts[currency] ?? '0', amount);
-      this.amounts[currency] = addAmounts(this.amounts[currency] ?? '0', amount);
+      sumFor(entry.sums, currency).add(amount);
+      sumFor(this.sums, currency).add(amount);
     }
   }
 
@@ -51,10 +51,26 @@ export class StateTally {
   ordered(): Array<[string, StateCount]> {
     const known = STATE_ORDER.filter((s) => this.states.has(s));
     const others = [...this.states.keys()].filter((s) => !STATE_ORDER.includes(s));
-    return [...known, ...others].map((s) => [s, this.states.get(s) as StateCount]);
+    return [...known, ...others].map((s) => {
+      const entry = this.states.get(s) as { rows: number; sums: Map<string, AmountSum> };
+      return [s, { rows: entry.rows, amounts: amountsOf(entry.sums) }];
+    });
   }
 
   toJSON(): TallyJson {
-    return { rows: this.total, states: Object.fromEntries(this.ordered()), amounts: { ...this.amounts } };
+    return { rows: this.total, states: Object.fromEntries(this.ordered()), amounts: amountsOf(this.sums) };
   }
+}
+
+function sumFor(sums: Map<string, AmountSum>, currency: string): AmountSum {
+  let sum = sums.get(currency);
+  if (sum === undefined) {
+    sum = new AmountSum();
+    sums.set(currency, sum);
+  }
+  return sum;
+}
+
+function amountsOf(sums: Map<string, AmountSum>): Record<string, string> {
+  return Object.fromEntries([...sums].map(([currency, sum]) => [currency, sum.toString()]));
 }

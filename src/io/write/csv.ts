@@ -91,15 +91,17 @@ class CsvSheetWriter implements SheetWriter {
 }
 
 /** Resolves when `source` can take more, or when `sink` fails (the caller then checks for the failure). */
-async function drained(source: Stringifier, sink: Writable): Promise<void> {
-  const stop = new AbortController();
-  try {
-    await Promise.race([once(source, 'drain', { signal: stop.signal }), once(sink, 'error', { signal: stop.signal })]);
-  } catch {
-    // The failure itself is recorded by the 'error' listeners and reported by throwIfFailed.
-  } finally {
-    stop.abort(); // detach the listener that did not fire
-  }
+function drained(source: Stringifier, sink: Writable): Promise<void> {
+  // Plain listeners, removed by whichever fires: this runs every few rows of a large output.
+  return new Promise((resolve) => {
+    const done = (): void => {
+      source.off('drain', done);
+      sink.off('error', done);
+      resolve();
+    };
+    source.once('drain', done);
+    sink.once('error', done);
+  });
 }
 
 /** A cell as CSV text, the way Excel will read it back. */
