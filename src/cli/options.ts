@@ -7,7 +7,8 @@ import type { SheetFormat } from '../io/types.js';
 import { checkTimeZone } from '../pipeline/dates.js';
 import { RunError } from '../pipeline/run-error.js';
 import { checkTemplate } from '../pipeline/template.js';
-import type { Locale } from '../pipeline/types.js';
+import { parseMapFlags } from '../pipeline/headers.js';
+import type { Field, Locale } from '../pipeline/types.js';
 
 export function intOption(flag: string, value: unknown, min: number, max: number): number {
   const n = typeof value === 'number' ? value : Number(value);
@@ -75,4 +76,11 @@ export function formatOfPath(path: string, flag: string): SheetFormat {
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
   throw new RunError('BAD_OPTION', `${flag} ${path}: the output format comes from the file name; end it in .csv or .xlsx.`);
+}
+
+/** `--map field=Header` flags, or a config file's `"map": {"amount": "Saldo"}` object. */
+export function mapOption(value: string[] | Record<string, string> | undefined): Partial<Record<Field, string>> | undefined {
+  if (value === undefined) return undefined;
+  const specs = Array.isArray(value) ? value : Object.entries(value).map(([field, header]) => `${field}=${header}`);
+  return parseMapFlags(specs);
 }

@@ -28,6 +28,9 @@ export function formatReconcileReport(summary: ReconcileSummary, format: ReportF
   const lines: string[] = [];
   const target = summary.dryRun ? 'dry run: nothing disabled, nothing written' : `written to ${summary.output ?? '(not written)'}`;
   lines.push(`Reconciled ${summary.sheet}: ${summary.queried} of ${summary.linked} links checked (${target}).`);
+  const split = summary.extras?.split;
+  if (split) lines.push(`One file per ${split.column}: ${split.files.length} file${split.files.length === 1 ? '' : 's'} in ${split.folder} (manifest: ${split.manifestCsv}).`);
+  if (summary.extras?.splitError) lines.push(`The per-value files (--split-by) were not written: ${summary.extras.splitError}`);
   if (summary.stop) lines.push(`STOPPED: ${summary.stop.message}`);
 
   const counts = Object.entries(summary.changeCounts);

@@ -11,7 +11,7 @@
 import { openSheet } from '../io/read/index.js';
 import { createSheetWriter } from '../io/write/index.js';
 import { unneutralise } from '../io/escape.js';
-import type { CellValue, ReadOptions, SheetFormat, SheetInfo } from '../io/types.js';
+import type { CellValue, ReadOptions, SheetFormat, SheetInfo, WriteOptions } from '../io/types.js';
 import { parseDueDate, type DueDateResult } from './dates.js';
 import { MappingError } from './errors.js';
 import { isHeaderRow, mapColumns } from './headers.js';
@@ -53,7 +53,10 @@ export interface IssuedRow {
 
 export interface IssuedSheetWriter {
   /** Writes `row` with `updates` to the tool's columns; every other cell is kept as read. */
-  write(row: IssuedRow, updates: Readonly<Record<string, CellValue | undefined>>): Promise<void>;
+  /** Writes the row and returns its cells as written (for side outputs such as --split-by). */
+  write(row: IssuedRow, updates: Readonly<Record<string, CellValue | undefined>>): Promise<CellValue[]>;
+  /** How the sheet is written, so per-value files can be written the same way. */
+  readonly options: WriteOptions;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -130,18 +133,22 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
 
 async function openWriter(info: SheetInfo, path: string, format: SheetFormat): Promise<IssuedSheetWriter> {
   const plan: OutputPlan = planOutput(info.header, TOOL_COLUMNS);
-  const writer = await createSheetWriter(path, {
+  const options: WriteOptions = {
     format,
     columns: plan.columns,
     delimiter: info.delimiter ?? ',',
     sheetName: info.sheetName ?? 'Links',
     stateFill: STATE_FILL,
-  });
+  };
+  const writer = await createSheetWriter(path, options);
   return {
+    options,
     async write(row, updates) {
       const values: Record<string, CellValue | undefined> = {};
       for (const name of TOOL_NAMES) values[name] = name in updates ? updates[name] : row.get(name);
-      await writer.writeRow(plan.row(row.cells, values));
+      const cells = plan.row(row.cells, values);
+      await writer.writeRow(cells);
+      return cells;
     },
     commit: () => writer.commit(),
     abort: () => writer.abort(),

@@ -20,6 +20,8 @@ import type { EventSink } from './events.js';
 import { openIssuedSheet, type IssuedRow, type IssuedSheetOptions, type IssuedSheetWriter } from './issued-sheet.js';
 import type { LinkApi } from './link-api.js';
 import { addAmounts } from './money.js';
+import { langOf, type Lang } from './lang.js';
+import { OutputExtras, type ExtrasResult } from './output-extras.js';
 import type { OverdueRule } from './reconcile-decide.js';
 import { reconcileRow, type Change, type RowContext, type RowResult, type StopReason } from './reconcile-row.js';
 import { resolveUncertainRows, type UncertainResolution } from './reconcile-uncertain.js';
@@ -48,6 +50,10 @@ export interface ReconcileConfig {
   retry: RetryOptions;
   /** Consecutive service failures (after retries) that stop the run. */
   serviceFailureLimit: number;
+  /** Besides the reconciled sheet, one file per distinct value of this column (a collector), with a manifest. */
+  splitBy?: string;
+  /** Language of the per-file summaries. */
+  lang?: Lang;
 }
 
 export interface ReconcileControls {
@@ -89,6 +95,8 @@ export interface ReconcileSummary {
   problemCount: number;
   stop?: { reason: StopReason; message: string };
   elapsedMs: number;
+  /** The per-value files of --split-by, or why they were not written. */
+  extras?: ExtrasResult;
 }
 
 /** Most changes and problems kept in the summary (counts stay exact). */
@@ -181,8 +189,22 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
   let closed = false;
   const sheet = { ...opened, close: async () => { if (!closed) { closed = true; await opened.close(); } } };
   let writer: IssuedSheetWriter | undefined;
+  let extras: OutputExtras | undefined;
   try {
     writer = config.dryRun ? undefined : await sheet.openWriter(config.output.path, config.output.format);
+    // A --split-by naming no column stops the run here, before any link is queried.
+    if (writer !== undefined && config.splitBy !== undefined) {
+      extras = await OutputExtras.open({
+        output: config.output,
+        inputPath: config.sheet.path,
+        header: sheet.info.header,
+        splitBy: config.splitBy,
+        qr: false,
+        lang: config.lang ?? langOf(config.sheet.locale),
+        write: writer.options,
+        emit,
+      });
+    }
     emit({ type: 'phase', phase: 'query', message: `Checking the links of ${config.sheet.path}${config.dryRun ? ' (dry run: nothing is disabled or written)' : ''}.` });
     const window: Array<{ row: IssuedRow; result: Promise<RowResult> }> = [];
     const limit = Math.max(16, config.concurrency * 8);
@@ -191,7 +213,8 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
       if (next === undefined) return;
       const result = await next.result;
       record(summary, next.row, result, emit);
-      await writer?.write(next.row, result.updates);
+      const cells = await writer?.write(next.row, result.updates);
+      if (cells !== undefined) await extras?.row(next.row.cells, cells, { state: result.state || 'UNLINKED', amount: result.amount, currency: result.currency }, undefined);
     };
     for await (const row of sheet.rows) {
       window.push({ row, result: reconcileRow(row, ctx) });
@@ -202,15 +225,19 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
     // A run stopped before it learnt anything (a wrong key) leaves the sheet exactly as it was.
     if (writer !== undefined && ctx.stopped() && summary.queried === 0) {
       await writer.abort();
+      await extras?.abort();
       writer = undefined;
+      extras = undefined;
     }
     if (writer !== undefined) {
       emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
       await writer.commit();
       summary.output = config.output.path;
+      if (extras !== undefined) summary.extras = await extras.commit();
     }
   } catch (err) {
     await writer?.abort();
+    await extras?.abort();
     throw err;
   } finally {
     await sheet.close();

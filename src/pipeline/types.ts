@@ -33,6 +33,8 @@ export type RowErrorCode =
   | 'EMAIL_INVALID'
   | 'PHONE_INVALID'
   | 'CURRENCY_INVALID'
+  /** A name or description holds a NUL or another control character. */
+  | 'CONTROL_CHARACTER'
   /** An XLSX formula whose cached value is an error (#REF!, #N/A, …). */
   | 'CELL_ERROR'
   /** Notifications were asked for but the row has no email / phone to send them to. */

@@ -24,6 +24,9 @@ import { checkTemplate, renderTemplate } from './template.js';
 import type { ColumnMap, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from './types.js';
 
 export const MAX_DESCRIPTION_LENGTH = 250;
+
+/** C0 controls and DEL, except tab, line feed and carriage return. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CURRENCY = /^[A-Za-z]{3}$/;
 const HAS_LOWER = /[a-z]/;
 
@@ -150,8 +153,8 @@ class RowPreparer {
       else this.fail(errors, row, 'phone', r.code, r.reason);
     }
 
-    p.name = this.text(row, 'name', errors);
-    p.description = this.text(row, 'description', errors);
+    p.name = this.printable(row, 'name', errors);
+    p.description = this.printable(row, 'description', errors);
     return p;
   }
 
@@ -300,6 +303,22 @@ class RowPreparer {
     if (index === undefined) return '';
     const value = errors === undefined ? (row.cells[index] ?? null) : this.cell(row, field, errors);
     return value === undefined || isCellError(value) ? '' : cellText(value);
+  }
+
+  /**
+   * Text a payer will read: a NUL or another control character (a binary
+   * export, a broken macro) is refused rather than sent to the service.
+   * Tabs and line breaks are ordinary text in a description cell.
+   */
+  private printable(row: RawRow, field: Field, errors: RowError[]): string {
+    const text = this.text(row, field, errors);
+    const bad = CONTROL_CHARACTER.exec(text);
+    if (bad) {
+      const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.fail(errors, row, field, 'CONTROL_CHARACTER', `contains the control character U+${code}, which cannot be sent; retype the cell or export the sheet again`);
+      return '';
+    }
+    return text;
   }
 
   private shown(row: RawRow, field: Field): string {

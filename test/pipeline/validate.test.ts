@@ -136,6 +136,19 @@ describe('row errors', () => {
     expect(row.errors[0]?.message).toMatch(message);
   });
 
+  it('refuses a control character in a name or description but keeps line breaks', () => {
+    const prepare = createRowPreparer(map, { ...options, notify: [] });
+    const nul = prepare({ rowNumber: 7, cells: ['FAC-7', 'Ana\u0000', '10.000', '15/03/2027', '', '', 'ok', ''] });
+    expect(codes(nul)).toEqual(['CONTROL_CHARACTER']);
+    expect(nul.errors[0]?.message).toMatch(/^Row 7, column "Nombre": .*U\+0000/);
+    expect(nul.request).toBeUndefined();
+    const bell = prepare({ rowNumber: 8, cells: ['FAC-8', 'Ana', '10.000', '15/03/2027', '', '', 'cuota\u0007', ''] });
+    expect(codes(bell)).toEqual(['CONTROL_CHARACTER']);
+    const lines = prepare({ rowNumber: 9, cells: ['FAC-9', 'Ana', '10.000', '15/03/2027', '', '', 'cuota\r\nmarzo\tdos', ''] });
+    expect(lines.errors).toEqual([]);
+    expect(lines.request?.description).toBe('cuota\r\nmarzo\tdos');
+  });
+
   it('leaves the first user of a reference valid', () => {
     expect(byRow(2).errors).toEqual([]);
     expect(byRow(2).request).toBeDefined();

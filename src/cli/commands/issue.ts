@@ -4,10 +4,9 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { parseMapFlags } from '../../pipeline/headers.js';
 import { runIssue, type IssueConfig, type IssueSummary } from '../../pipeline/issue.js';
 import { DEFAULT_RETRY } from '../../pipeline/retry.js';
-import type { Channel, Field, RequestOptions } from '../../pipeline/types.js';
+import type { Channel, RequestOptions } from '../../pipeline/types.js';
 import { connect, type Connection } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printIssueSummary } from '../issue-report.js';
@@ -21,6 +20,7 @@ import {
   positiveOption,
   templateOption,
   timeZoneOption,
+  mapOption,
 } from '../options.js';
 import { createReporter } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
@@ -175,13 +175,6 @@ function defaultOutput(input: string): string {
 function sheetOption(value: string | undefined): string | number | undefined {
   if (value === undefined) return undefined;
   return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
-}
-
-function mapOption(value: IssueArgs['map']): Partial<Record<Field, string>> | undefined {
-  if (value === undefined) return undefined;
-  // A config file may give the map as an object {"amount": "Saldo"}; flags give field=Header strings.
-  const specs = Array.isArray(value) ? value : Object.entries(value).map(([field, header]) => `${field}=${header}`);
-  return parseMapFlags(specs);
 }
 
 function urlOption(flag: string, value: string | undefined): string | undefined {

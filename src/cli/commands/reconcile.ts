@@ -6,15 +6,13 @@
  * down) · 4 another run holds the sheet's lock · 130 interrupted.
  */
 import type { Argv } from 'yargs';
-import { parseMapFlags } from '../../pipeline/headers.js';
 import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile.js';
 import { DEFAULT_RETRY } from '../../pipeline/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
-import type { Field } from '../../pipeline/types.js';
 import { connect } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { withInterrupts } from '../interrupts.js';
-import { asOfOption, formatOfPath, intOption, localeOption, positiveOption, timeZoneOption } from '../options.js';
+import { asOfOption, formatOfPath, intOption, localeOption, mapOption, positiveOption, timeZoneOption } from '../options.js';
 import { formatReconcileReport, type ReportFormat } from '../reconcile-report.js';
 import { createReporter } from '../reporter.js';
 import { connectionOptions, outputOptions, type ConnectionArgs, type OutputArgs } from './shared-options.js';
@@ -38,11 +36,13 @@ export function builder(yargs: Argv): Argv {
     .option('map', { type: 'string', array: true, describe: 'Column for a field, as given to issue: field=Header (repeatable)' })
     .option('concurrency', { type: 'number', default: 8, describe: 'Requests in flight at once (1-64)' })
     .option('rate', { type: 'number', describe: 'At most this many requests per second [default: no cap]' })
-    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a query or disable that failed for a passing reason' });
+    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a query or disable that failed for a passing reason' })
+    .option('split-by', { type: 'string', describe: 'Also write one file per distinct value of this column (e.g. Cobrador) with its own summary, and a manifest' });
 }
 
 export interface ReconcileArgs extends ConnectionArgs, OutputArgs {
   sheet: string;
+  splitBy?: string;
   out?: string;
   disableOverdue: boolean;
   graceDays: number;
@@ -107,6 +107,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     rate: positiveOption('rate', args.rate),
     retry: { ...DEFAULT_RETRY, retries: intOption('retries', args.retries, 0, 20) },
     serviceFailureLimit: 10,
+    splitBy: args.splitBy,
   };
 }
 
@@ -119,8 +120,3 @@ export function waitOption(value: unknown): number | undefined {
   return seconds * 1000;
 }
 
-function mapOption(value: ReconcileArgs['map']): Partial<Record<Field, string>> | undefined {
-  if (value === undefined) return undefined;
-  const specs = Array.isArray(value) ? value : Object.entries(value).map(([field, header]) => `${field}=${header}`);
-  return parseMapFlags(specs);
-}

@@ -1,0 +1,77 @@
+/**
+ * `reconcile --split-by`: besides the reconciled sheet, one file per
+ * collector with that collector's rows and payment states, and a manifest.
+ * The issued sheet is made by the real `issue` command against a sandbox.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/api/sandbox/server.js';
+import type { SandboxHandle } from '../../src/api/sandbox/options.js';
+import { runCli } from '../helpers/cli.js';
+import { dueInDays, readCsvOutput } from '../helpers/sheets.js';
+
+let dir: string;
+let sandbox: SandboxHandle;
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'paylinks-reconcile-split-'));
+  sandbox = await startSandbox({});
+  env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+});
+afterEach(async () => {
+  await sandbox.close();
+});
+
+describe('reconcile --split-by', () => {
+  it('writes one file per collector with its rows and payment states, and a manifest', async () => {
+    const input = join(dir, 'cartera.csv');
+    await writeFile(
+      input,
+      [
+        'Cliente;Valor;Vencimiento;Factura;Cobrador',
+        `Uno;10.000;${dueInDays(20)};S-1;Ana Gómez`,
+        `Dos;20.000;${dueInDays(20)};S-2;Carlos Niño`,
+        `Tres;30.000;${dueInDays(20)};S-3;Ana Gómez`,
+      ].join('\n'),
+    );
+    const sheet = join(dir, 'cartera-links.csv');
+    const issued = await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env });
+    expect(issued.code, issued.stderr).toBe(0);
+    const { rows } = await readCsvOutput(sheet, ';');
+    const paid = rows.find((r) => r.Factura === 'S-3')?.link_id;
+    const answer = await fetch(`${sandbox.url}/__sandbox/links/${paid}/pay`, { method: 'POST' });
+    expect(answer.status).toBe(200);
+
+    const result = await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json', '--split-by', 'Cobrador'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const folder = join(dir, 'cartera-links-by-Cobrador');
+    expect((await readdir(folder)).sort()).toEqual(['Ana Gómez.csv', 'Carlos Niño.csv', '_manifest.csv', '_manifest.json']);
+    const ana = await readCsvOutput(join(folder, 'Ana Gómez.csv'), ';');
+    expect(ana.rows.map((r) => [r.Factura, r.payment_state])).toEqual([
+      ['S-1', 'PENDING'],
+      ['S-3', 'PAID'],
+    ]);
+    const manifest = JSON.parse(await readFile(join(folder, '_manifest.json'), 'utf8')) as { files: Array<{ value: string; rows: number; states: Record<string, { rows: number }> }> };
+    const byValue = Object.fromEntries(manifest.files.map((f) => [f.value, f]));
+    expect(byValue['Ana Gómez']).toMatchObject({ rows: 2, states: { PAID: { rows: 1 }, PENDING: { rows: 1 } } });
+    expect(byValue['Carlos Niño']).toMatchObject({ rows: 1, states: { PENDING: { rows: 1 } } });
+    expect(result.stdout).toMatch(/cartera-links-by-Cobrador/);
+  });
+
+  it('refuses a column the sheet does not have before querying anything', async () => {
+    const input = join(dir, 'c.csv');
+    await writeFile(input, `Cliente;Valor;Vencimiento;Factura\nUno;10.000;${dueInDays(20)};T-1\n`);
+    const sheet = join(dir, 'c-links.csv');
+    expect((await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
+    const before = sandbox.counters().requests.get;
+    const result = await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json', '--split-by', 'Cobrador'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Cobrador/);
+    expect(sandbox.counters().requests.get).toBe(before);
+    expect(existsSync(join(dir, 'c-links-by-Cobrador'))).toBe(false);
+  });
+});
