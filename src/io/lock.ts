@@ -17,7 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -77,6 +77,9 @@ export interface AcquireOptions {
 
 /** A lock file that is empty or unreadable for this long belongs to a process that died while creating it. */
 const UNREADABLE_GRACE_MS = 10_000;
+
+/** A takeover guard older than this belongs to a taker that died mid-takeover. */
+const TAKEOVER_GRACE_MS = 5_000;
 
 export async function acquireLock(path: string, options: AcquireOptions = {}): Promise<Lock> {
   const holder: LockHolder = {
@@ -177,20 +180,34 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Moves the stale lock aside, then checks the file moved is the one judged
- * stale. If another taker replaced it in between, that fresh lock is put back
- * (link never overwrites) and the caller looks again.
+ * Removes a stale lock so the caller can try again. Takers go one at a time,
+ * behind a guard file created exclusively: under it, nobody else removes the
+ * lock, so the file is still the stale one judged when it is removed. (Moving
+ * it aside first and putting a fresh one back, as an earlier version did, let
+ * a third run slip in between: two runs could hold the lock.) A guard left by
+ * a taker that died is cleared after a few seconds.
  */
 async function takeOver(path: string, identity: string): Promise<void> {
-  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const guard = `${path}.takeover`;
   try {
-    await rename(path, aside);
+    const handle = await open(guard, 'wx', 0o644);
+    await handle.close();
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return; // another taker moved it first
-    throw outputError(path, err);
+    if (errnoCode(err) !== 'EEXIST') throw outputError(guard, err);
+    const info = await stat(guard).catch(() => undefined);
+    if (info !== undefined && Date.now() - info.mtimeMs > TAKEOVER_GRACE_MS) await unlink(guard).catch(() => undefined);
+    await sleep(10 + Math.floor(Math.random() * 20));
+    return; // another run is taking over: look again
   }
-  if ((await identityOf(aside)) !== identity) await putBack(aside, path);
-  await unlink(aside).catch(() => undefined);
+  try {
+    if ((await identityOf(path)) === identity) {
+      await unlink(path).catch((err: unknown) => {
+        if (errnoCode(err) !== 'ENOENT') throw outputError(path, err);
+      });
+    }
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
 }
 
 async function identityOf(file: string): Promise<string | undefined> {
@@ -200,16 +217,6 @@ async function identityOf(file: string): Promise<string | undefined> {
   if (holder !== undefined) return holder.token;
   const info = await stat(file).catch(() => undefined);
   return info === undefined ? undefined : unreadableIdentity(info);
-}
-
-async function putBack(aside: string, path: string): Promise<void> {
-  try {
-    await link(aside, path);
-  } catch (err) {
-    // EEXIST: yet another run has taken the lock since; nothing to restore.
-    // Elsewhere (a file system without hard links) rename is the best we have.
-    if (errnoCode(err) !== 'EEXIST') await rename(aside, path).catch(() => undefined);
-  }
 }
 
 function heldError(path: string, holder: LockHolder | 'unreadable', waited: boolean): LockError {

@@ -9,7 +9,7 @@ import type { CellValue, SheetWriter, WriteOptions } from '../io/types.js';
 import type { EventSink } from './events.js';
 import type { IssueConfig } from './issue.js';
 import type { RunStop } from './issue-send.js';
-import type { Ledger } from './ledger.js';
+import type { Ledger, LedgerRecord } from './ledger.js';
 import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, STATE_FILLS, wallClockDate } from './output-sheet.js';
 import { noRowsError } from './run-error.js';
 import { openPrepared, type PreparedInput } from './prepared-rows.js';
@@ -162,9 +162,19 @@ function count(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void
 }
 
 function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
-  if (row.errors.length > 0) return { state: 'INVALID', error: row.errors.map((e) => e.message).join(' | ') };
-  const record = ledger.get(row.reference);
+  const record = ownRecord(row, ledger);
   const result = record?.result;
+  // What the journal pins wins over today's validation: a row issued last week whose due date has
+  // passed is still ISSUED, with its link, and a create whose answer was lost is still UNCERTAIN.
+  if (result && (result.state === 'ISSUED' || result.state === 'UNCERTAIN') && result.fp === row.fingerprint) {
+    return { state: result.state, id: result.id, url: result.url, expiresAt: result.expiresAt ?? row.expiresAt, error: result.error };
+  }
+  if (row.errors.length > 0) {
+    if (record?.inFlight && record.fp === row.fingerprint) {
+      return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: `the create for reference ${row.reference} was sent and its answer was lost; run the same command again to look for it` };
+    }
+    return { state: 'INVALID', error: row.errors.map((e) => e.message).join(' | ') };
+  }
   if (result && (result.fp === row.fingerprint || result.state === 'ISSUED')) {
     return { state: result.state, id: result.id, url: result.url, expiresAt: result.expiresAt ?? row.expiresAt, error: result.error };
   }
@@ -174,4 +184,10 @@ function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; st
   }
   const why = mode.stop ? `not sent: ${mode.stop.message} Run the same command again to send it.` : 'not sent; run the same command again to send it';
   return { state: 'FAILED', expiresAt: row.expiresAt, error: why };
+}
+
+/** The journal's record for this row's reference; never for a copy that repeats another row's reference. */
+export function ownRecord(row: PreparedRow, ledger: Ledger): LedgerRecord | undefined {
+  if (row.errors.some((e) => e.code === 'REFERENCE_DUPLICATE')) return undefined;
+  return ledger.get(row.reference);
 }

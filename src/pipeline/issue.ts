@@ -22,7 +22,7 @@ import type { EventSink } from './events.js';
 import type { Lang } from './lang.js';
 import { findSplitColumn } from './split.js';
 import { Sender, type RunStop } from './issue-send.js';
-import { writeIssueOutput, type IssueCounts } from './issue-write.js';
+import { ownRecord, writeIssueOutput, type IssueCounts } from './issue-write.js';
 import { Ledger, type JournalEntry, type LedgerRecord } from './ledger.js';
 import type { LinkApi } from './link-api.js';
 import type { ProbeTarget } from './probe.js';
@@ -204,7 +204,9 @@ async function checkPass(config: IssueConfig, ledger: Ledger, emit: EventSink): 
   try {
     for await (const row of input.rows) {
       rows += 1;
-      if (!resumed || row.errors.length > 0) continue;
+      // Rows with errors are checked too: a due date that has passed since a row was issued makes it
+      // invalid today, but its link (or its lost create) is still the journal's to account for.
+      if (!resumed || ownRecord(row, ledger) === undefined) continue;
       const decision = ledger.decide(row.reference, row.fingerprint);
       if (decision.kind === 'conflict') {
         conflictCount += 1;

@@ -45,8 +45,9 @@ export interface ProbeOptions {
   endRun: number;
   /**
    * How long the service may still be working on a request after its answer was
-   * lost. Probing waits this long after the newest intent, and only creates sent
-   * this long after a loss bound the lost link's id from above.
+   * lost (the CLI uses the request timeout). Probing waits this long after the
+   * newest loss, and only creates sent this long after a loss bound the lost
+   * link's id from above.
    */
   settleMs: number;
   retry: RetryOptions;
@@ -64,6 +65,67 @@ export interface ProbeResult {
 }
 
 type Probe = { kind: 'link'; link: LinkInfo } | { kind: 'foreign' } | { kind: 'missing' } | { kind: 'error' };
+
+type Query = (id: number) => Promise<Probe>;
+
+/**
+ * No link of this output has a known id (every create so far lost its answer,
+ * or a run was killed in its first second). Ids start at 1 and only grow, so
+ * the last existing id is found by doubling and bisecting, and the lost
+ * creates are looked for downwards from there. A create is proved absent only
+ * when every id, down to 1, was queried.
+ */
+async function probeWithoutAnchor(targets: ProbeTarget[], query: Query, answers: Map<number, Probe>, result: ProbeResult, options: ProbeOptions): Promise<ProbeResult> {
+  const exists = async (id: number): Promise<boolean | undefined> => {
+    const probe = await query(id);
+    return probe.kind === 'missing' ? false : probe.kind === 'error' ? undefined : true;
+  };
+  const unresolved = (note: string): ProbeResult => {
+    for (const t of targets) if (!result.found.has(t.ref)) result.unresolved.add(t.ref);
+    result.note = note;
+    return result;
+  };
+  // Double until an id does not exist, then bisect between the last that did and that one.
+  let low = 0;
+  let high = 1;
+  for (;;) {
+    const there = await exists(high);
+    if (there === undefined) return unresolved('some ids could not be queried');
+    if (!there) break;
+    low = high;
+    high *= 2;
+    if (result.queried >= options.window) return unresolved('the end of the existing ids could not be reached within the probe window');
+  }
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    const there = await exists(mid);
+    if (there === undefined) return unresolved('some ids could not be queried');
+    if (there) low = mid;
+    else high = mid;
+  }
+  // Past gaps: walk on until endRun ids in a row do not exist.
+  let top = low;
+  for (let id = low + 1, misses = 0; misses < options.endRun; id += 1) {
+    if (result.queried >= options.window) return unresolved('the end of the existing ids could not be reached within the probe window');
+    const there = await exists(id);
+    if (there === undefined) return unresolved('some ids could not be queried');
+    if (there) {
+      top = id;
+      misses = 0;
+    } else misses += 1;
+  }
+  const from = Math.max(1, top - Math.max(0, options.window - result.queried) + 1);
+  const ids: number[] = [];
+  for (let id = from; id <= top; id += 1) if (!answers.has(id)) ids.push(id);
+  const probes = await Promise.all(ids.map(query));
+  const definite = from === 1 && probes.every((p) => p.kind !== 'error') && [...answers.values()].every((p) => p.kind !== 'error');
+  for (const t of targets) {
+    if (result.found.has(t.ref)) continue;
+    (definite ? result.absent : result.unresolved).add(t.ref);
+  }
+  if (result.unresolved.size > 0) result.note = from === 1 ? 'some ids could not be queried' : 'the ids it could have received are more than the probe window (--probe-window) allows';
+  return result;
+}
 
 /** The ids one lost create could have received; `provable` when the lower end is known. */
 interface Span {
@@ -84,26 +146,23 @@ export async function probeUncertain(
 ): Promise<ProbeResult> {
   const result: ProbeResult = { found: new Map(), absent: new Set(), unresolved: new Set(), queried: 0 };
   if (targets.length === 0) return result;
-  if (options.known.length === 0) {
-    for (const t of targets) result.unresolved.add(t.ref);
-    result.note = 'no link of this output has a known id yet, so there is no place to start looking';
-    return result;
-  }
-
-  const newestIntent = Math.max(...targets.map((t) => time(t.intentAt) ?? 0));
-  const wait = newestIntent + options.settleMs - Date.now();
+  // A create whose answer was lost may still be running at the service: wait until the newest
+  // loss (or, after a crash, the newest send) is settleMs old before any id counts as "not there".
+  const newestLoss = Math.max(...targets.map((t) => time(t.lostAt) ?? time(t.intentAt) ?? 0));
+  const wait = newestLoss + options.settleMs - Date.now();
   if (wait > 0) await sleep(wait);
 
   const wanted = new Set(targets.map((t) => t.ref));
   const answers = new Map<number, Probe>();
-  const query = async (id: number): Promise<Probe> => {
+  const query: Query = async (id) => {
     const seen = answers.get(id);
     if (seen) return seen;
     result.queried += 1;
     let probe: Probe;
     try {
       const link = await callWithRetry('get', () => client.get(id, { signal: options.signal }), throttle, options.retry, options.signal);
-      probe = { kind: 'link', link };
+      // A link whose reference cannot be read might be the one we look for: it rules nothing out.
+      probe = link.reference ? { kind: 'link', link } : { kind: 'error' };
     } catch (err) {
       if (isApiError(err, 'AUTH_FAILED')) throw err;
       probe = isApiError(err, 'NOT_FOUND') ? { kind: 'missing' } : isApiError(err, 'OTHER_SITE') ? { kind: 'foreign' } : { kind: 'error' };
@@ -116,6 +175,8 @@ export async function probeUncertain(
     }
     return probe;
   };
+
+  if (options.known.length === 0) return probeWithoutAnchor(targets, query, answers, result, options);
 
   const knownIds = new Set(options.known.map((k) => k.id));
   const highestKnown = Math.max(...knownIds);

@@ -119,8 +119,14 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
         } else problem = done.message;
       }
     }
-  } else if (previous === 'PAID' || previous === 'PARTIAL') {
-    if (facts.approved.length === 0) problem = `the sheet said ${previous}, but the service shows no approved payment for link ${linkId}; check it`;
+  }
+  // The sheet says paid (a notification, or a person) and the service shows no approved payment:
+  // keep PAID/PARTIAL and say so, every run, until a person settles it. Dropping to PENDING here
+  // would let the next run disable a link the payer may have paid.
+  const unconfirmedPayment = (previous === 'PAID' || previous === 'PARTIAL') && facts.approved.length === 0 && !disabled;
+  if (unconfirmedPayment) {
+    problem = `the sheet says ${previous}, but the service shows no approved payment for link ${linkId}; check it (the link was left as it is)`;
+    facts = { ...facts, paymentState: previous };
   }
 
   const updates: Record<string, CellValue> = { ...base.updates, ...columnValues(facts, ctx.timeZone), reconcile_error: problem ?? null };

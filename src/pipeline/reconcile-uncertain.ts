@@ -34,6 +34,8 @@ export interface UncertainResolution {
 
 export interface ResolveOptions {
   journalPath: string;
+  /** How long the service may still be working on a create whose answer was lost (see probe.ts). */
+  settleMs: number;
   api: LinkQuery;
   throttle: Throttle;
   retry: RetryOptions;
@@ -53,7 +55,7 @@ export async function resolveUncertainRows(options: ResolveOptions): Promise<Unc
       window: 1000,
       margin: 32,
       endRun: 10,
-      settleMs: 0,
+      settleMs: options.settleMs,
       retry: options.retry,
       signal: options.signal,
     });

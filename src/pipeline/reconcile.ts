@@ -50,6 +50,8 @@ export interface ReconcileConfig {
   retry: RetryOptions;
   /** Consecutive service failures (after retries) that stop the run. */
   serviceFailureLimit: number;
+  /** How long the service may still be working on a create whose answer was lost (the request timeout). */
+  settleMs: number;
   /** Besides the reconciled sheet, one file per distinct value of this column (a collector), with a manifest. */
   splitBy?: string;
   /** Language of the per-file summaries. */
@@ -129,7 +131,7 @@ async function takeLock(config: ReconcileConfig): Promise<Lock> {
 }
 
 async function resolveFirst(config: ReconcileConfig, api: LinkApi, throttle: Throttle, signal: AbortSignal | undefined, emit: EventSink): Promise<UncertainResolution> {
-  const resolution = await resolveUncertainRows({ journalPath: config.journalPath, api, throttle, retry: config.retry, signal });
+  const resolution = await resolveUncertainRows({ journalPath: config.journalPath, settleMs: config.settleMs, api, throttle, retry: config.retry, signal });
   if (resolution.byReference.size > 0) {
     emit({ type: 'phase', phase: 'resolve', message: `Looked again for ${resolution.byReference.size} link(s) whose create answers were lost in issue.` });
   }

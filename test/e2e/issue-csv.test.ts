@@ -224,4 +224,18 @@ describe('issue: CSV as people export it', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--config');
   });
+
+  it('keeps issued rows ISSUED, with their links, when re-run after their due date has passed', async () => {
+    const input = join(dir, 'vencida.csv');
+    await writeFile(input, `Cliente;Valor;Vencimiento;Factura\nUno;10.000;15/01/2031;V-1\nDos;20.000;15/01/2031;V-2\n`);
+    const out = join(dir, 'vencida-links.csv');
+    expect((await issue(input, out)).code).toBe(0);
+    const before = await readCsvOutput(out, ';');
+    // A month after the due date, the same command (to finish other rows, say) must not forget the links.
+    const again = await issue(input, out, '--as-of', '2031-02-15');
+    const after = await readCsvOutput(out, ';');
+    expect(after.rows.map((r) => [r.Factura, r.link_state, r.link_id, r.link_url])).toEqual(before.rows.map((r) => [r.Factura, 'ISSUED', r.link_id, r.link_url]));
+    expect(again.code, again.stderr).toBe(0);
+    expect(sandbox.counters().requests.create).toBe(2);
+  });
 });

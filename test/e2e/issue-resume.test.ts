@@ -27,7 +27,8 @@ async function setup(rows: number, faults: FaultOptions) {
   await writeFile(input, billingCsv(rows));
   const out = join(dir, 'billing-links.csv');
   const env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
-  const args = ['issue', input, '--out', out, '--base-url', sandbox.url, '--log', 'json', '--concurrency', '8', '--retries', '8'];
+  // The sandbox never finishes a create after dropping its answer, so a lost answer is settled at once.
+  const args = ['issue', input, '--out', out, '--base-url', sandbox.url, '--log', 'json', '--concurrency', '8', '--retries', '8', '--probe-settle', '1'];
   return { dir, input, out, env, args, sandbox };
 }
 
@@ -98,5 +99,21 @@ describe('issue: resumable, never twice', () => {
     expect(issued.length).toBeGreaterThan(180);
     const created = new Set(Object.keys(counters.createsByReference));
     for (const r of issued) expect(created.has(r.Factura ?? '')).toBe(true);
+  });
+});
+
+describe('issue: a create the service finishes after the client gave up', () => {
+  it('is found by the probe once it has settled, never sent a second time', async () => {
+    // Every create takes 2.5 s at the service; the client gives up after 1 s. The link is made anyway,
+    // 1.5 s after the answer was lost: a probe that looked before then would "prove" it absent and
+    // bill the payer twice. With --probe-settle 3 it looks 3 s after the loss, and finds it.
+    const s = await setup(3, { createLatencyMs: 2500 });
+    const args = ['issue', s.input, '--out', s.out, '--base-url', s.sandbox.url, '--log', 'json', '--timeout', '1', '--concurrency', '1', '--retries', '0', '--probe-settle', '3'];
+    const result = await runCli(args, { env: s.env, timeoutMs: 90_000 });
+    expect([0, 1], result.stderr).toContain(result.code);
+    expectNoDuplicates(s.sandbox);
+    const rows = await expectAllTerminal(s.out, 3);
+    expect(rows.map((r) => r.link_state)).toEqual(['ISSUED', 'ISSUED', 'ISSUED']);
+    expect(s.sandbox.counters().linksCreated).toBe(3);
   });
 });

@@ -128,7 +128,7 @@ describe('secrets stay secret on every error path', () => {
     const s = await setup({ rate5xx: 1, seed: 3 });
     const input = join(s.dir, 'moneda.csv');
     await writeFile(input, `Cliente;Valor;Vencimiento;Factura;Moneda\r\nUno;10.000;${dueInDays(10)};M-1;ZZZ\r\nDos;10.000;${dueInDays(10)};M-2;COP\r\n`);
-    const fiveXX = await runCli(['issue', input, '--out', join(s.dir, 'five.csv'), '--base-url', s.proxy.url, '--retries', '0', '--log', 'json'], { env: env() });
+    const fiveXX = await runCli(['issue', input, '--out', join(s.dir, 'five.csv'), '--base-url', s.proxy.url, '--retries', '0', '--probe-settle', '1', '--log', 'json'], { env: env() });
     expect(fiveXX.code).not.toBe(0);
     expect(s.sandbox.counters().faults.serverError).toBeGreaterThan(0);
     await s.proxy.close();
@@ -145,7 +145,7 @@ describe('secrets stay secret on every error path', () => {
     const s = await setup({ latencyMs: 150 });
     const input = join(s.dir, 'billing.csv');
     await writeFile(input, billingCsv(60));
-    const args = ['issue', input, '--out', join(s.dir, 'out.csv'), '--base-url', s.proxy.url, '--concurrency', '4'];
+    const args = ['issue', input, '--out', join(s.dir, 'out.csv'), '--base-url', s.proxy.url, '--concurrency', '4', '--probe-settle', '1'];
     const child = startCli(args, { env: env() });
     const done = collect(child);
     const until = Date.now() + 20_000;

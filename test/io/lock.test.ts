@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { FileError } from '../../src/io/errors.js';
 import { acquireLock, LockError } from '../../src/io/lock.js';
@@ -163,4 +163,28 @@ describe('acquireLock', () => {
       await lock.release();
     },
   );
+
+  test('never lets two of several racing processes hold a lock taken over from a dead run', async () => {
+    const child = fileURLToPath(new URL('../helpers/lock-child.mjs', import.meta.url));
+    for (let round = 0; round < 4; round += 1) {
+      const path = join(dir, `race-${round}.lock`);
+      // A lock left by a run that died: a pid that does not exist on this host.
+      await writeFile(path, `${JSON.stringify({ pid: 4_000_000, hostname: hostname(), startedAt: 'x', command: 'dead', token: `dead${round}` })}\n`);
+      const startAt = Date.now() + 800;
+      const holds = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          new Promise<{ got: boolean; from?: number; to?: number }>((resolve, reject) => {
+            const c = spawn(process.execPath, [child, path, String(startAt)]);
+            let out = '';
+            c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            c.on('error', reject);
+            c.on('close', () => resolve(JSON.parse(out || '{"got":false}') as { got: boolean; from?: number; to?: number }));
+          }),
+        ),
+      );
+      const held = holds.filter((h) => h.got).sort((a, b) => (a.from ?? 0) - (b.from ?? 0));
+      expect(held.length).toBeGreaterThan(0);
+      for (let i = 1; i < held.length; i += 1) expect(held[i]?.from ?? 0, `round ${round}: two holders at once`).toBeGreaterThanOrEqual(held[i - 1]?.to ?? 0);
+    }
+  });
 });

@@ -26,6 +26,28 @@ afterEach(async () => {
   await sandbox.close();
 });
 
+describe('reconcile keeps a payment the sheet records', () => {
+  it('never turns a PAID row PENDING (nor disables it) because the service does not show the payment yet', async () => {
+    const input = join(dir, 'pagada.csv');
+    await writeFile(input, `Cliente;Valor;Vencimiento;Factura\nUno;10.000;15/01/2031;K-1\n`);
+    const sheet = join(dir, 'pagada-links.csv');
+    expect((await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
+    expect((await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
+    // A PAID notification reached the webhook, but the service's query does not show the payment (yet).
+    const text = await readFile(sheet, 'utf8');
+    expect(text).toContain(';PENDING;');
+    await writeFile(sheet, text.replace(';PENDING;', ';PAID;'));
+    for (let run = 0; run < 2; run += 1) {
+      const result = await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json', '--disable-overdue', '--as-of', '2031-03-01'], { env });
+      expect(result.code, result.stderr).toBe(1);
+      const { rows } = await readCsvOutput(sheet, ';');
+      expect(rows[0]?.payment_state).toBe('PAID');
+      expect(rows[0]?.reconcile_error).toMatch(/no approved payment/);
+    }
+    expect(sandbox.counters().requests.disable).toBe(0);
+  });
+});
+
 describe('reconcile --split-by', () => {
   it('writes one file per collector with its rows and payment states, and a manifest', async () => {
     const input = join(dir, 'cartera.csv');

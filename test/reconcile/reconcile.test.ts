@@ -45,6 +45,8 @@ function config(sheet: string, overrides: Partial<ReconcileConfig> = {}): Reconc
     concurrency: 4,
     retry: { retries: 2, minDelayMs: 10, maxDelayMs: 50 },
     serviceFailureLimit: 10,
+    // The lost creates in these tests are written to the journal by the test itself, already settled.
+    settleMs: 0,
     ...overrides,
   };
 }

@@ -32,6 +32,8 @@ export interface FaultDecision {
   partialSuccess: boolean;
   /** Delay before answering, ms (0 = none). */
   latencyMs: number;
+  /** Extra delay before a create is processed, ms. */
+  createLatencyMs: number;
 }
 
 export const DEFAULT_FAULT_SEED = 0x5eed;
@@ -39,6 +41,7 @@ const DEFAULT_SERVER_ERRORS = [500, 502, 503, 504];
 
 export interface ResolvedFaults {
   latencyMs: number;
+  createLatencyMs: number;
   jitterMs: number;
   rate429: number;
   retryAfterSeconds: number;
@@ -79,6 +82,7 @@ export function resolveFaults(options: FaultOptions = {}): ResolvedFaults {
   }
   return {
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
+    createLatencyMs: nonNegative('createLatencyMs', options.createLatencyMs, 0),
     jitterMs: nonNegative('jitterMs', options.jitterMs, 0),
     rate429: share('rate429', options.rate429),
     retryAfterSeconds: nonNegative('retryAfterSeconds', options.retryAfterSeconds, 1),
@@ -115,6 +119,7 @@ export class FaultPlan {
       dropAfter: after < f.dropAfter,
       partialSuccess: partial < f.partialSuccess,
       latencyMs: f.latencyMs + Math.floor(jitter * (f.jitterMs + 1)),
+      createLatencyMs: f.createLatencyMs,
     };
   }
 }

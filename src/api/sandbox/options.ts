@@ -9,6 +9,8 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Extra random latency, uniform in [0, jitterMs], ms. */
   jitterMs?: number;
+  /** Extra latency on creates only, ms: a slow service that still finishes a create after the client gave up waiting. */
+  createLatencyMs?: number;
   /** Share (0..1) of API requests answered 429 with Retry-After. */
   rate429?: number;
   /** Retry-After sent with injected 429s, seconds (default 1). */

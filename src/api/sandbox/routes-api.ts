@@ -49,9 +49,11 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
   }
   const early = arrivalFault(ctx, decision);
   const text = await readBody(req);
-  if (decision.latencyMs > 0) {
+  const latency = decision.latencyMs + (route.op === 'create' ? decision.createLatencyMs : 0);
+  if (latency > 0) {
     ctx.counters.faults.latency += 1;
-    await ctx.sleep(decision.latencyMs);
+    // The work below is done even if the client stopped waiting meanwhile, as a real service does.
+    await ctx.sleep(latency);
   }
   if (ctx.closed || !text.ok) {
     if (text.ok === false && text.reason === 'too-large') sendJson(res, 413, ctx.answers.failed(413, MESSAGES.tooLarge));

@@ -57,6 +57,7 @@ export function builder(yargs: Argv): Argv {
     .option('dry-run', { type: 'boolean', default: false, describe: 'Validate and write the output without calling the API' })
     .option('resend-uncertain', { type: 'string', describe: 'References (comma-separated, or "all") of UNCERTAIN rows you checked by hand and want sent again' })
     .option('probe-window', { type: 'number', default: 1000, describe: 'Most link ids to query when looking for creates whose answers were lost' })
+    .option('probe-settle', { type: 'number', describe: 'Seconds a create whose answer was lost may still be running at the service, before it is looked for [default: --timeout, at least 30]' })
     .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today when checking due dates (rehearsals)' })
     .option('split-by', { type: 'string', describe: 'Also write one file per value of this column (e.g. Cobrador) in <out>-by-<column>/, with a manifest' })
     .option('qr', { type: 'boolean', default: false, describe: 'A QR code of each issued link: <out>-qr/<reference>.png (CSV) or <out>-qr.xlsx (XLSX)' })
@@ -87,6 +88,7 @@ export interface IssueArgs extends ConnectionArgs, OutputArgs {
   dryRun: boolean;
   resendUncertain?: string;
   probeWindow: number;
+  probeSettle?: number;
   asOf?: string;
   splitBy?: string;
   qr?: boolean;
@@ -157,7 +159,12 @@ function buildConfig(args: IssueArgs): IssueConfig {
     rate: positiveOption('rate', args.rate),
     retry: { ...DEFAULT_RETRY, retries: intOption('retries', args.retries, 0, 20) },
     dryRun: args.dryRun,
-    probe: { window: intOption('probe-window', args.probeWindow, 10, 100_000), settleMs: 2000 },
+    probe: {
+      window: intOption('probe-window', args.probeWindow, 10, 100_000),
+      // A lost answer is looked for only once the service has surely finished with it: at least as long
+      // as we waited for the answer, and never less than 30 s (a short --timeout says nothing of the service).
+      settleMs: (positiveOption('probe-settle', args.probeSettle) ?? Math.max(positiveOption('timeout', args.timeout) ?? 30, 30)) * 1000,
+    },
     resendUncertain: resend,
     baseUrl: '',
     splitBy: splitByOption(args.splitBy),

@@ -107,6 +107,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     rate: positiveOption('rate', args.rate),
     retry: { ...DEFAULT_RETRY, retries: intOption('retries', args.retries, 0, 20) },
     serviceFailureLimit: 10,
+    settleMs: Math.max(positiveOption('timeout', args.timeout) ?? 30, 30) * 1000,
     splitBy: args.splitBy,
   };
 }
