@@ -75,9 +75,11 @@ export async function createAtomicStream(target: string, options: AtomicWriteOpt
   let settled = false;
 
   const discard = async (): Promise<void> => {
-    // Wait for the stream to settle: closing the descriptor under a pending
-    // write could let that write land in a file opened later with the same number.
-    if (!stream.closed) {
+    // The descriptor is closed exactly once: a second close could shut a file or socket
+    // opened meanwhile under the same number. destroy() closes it (even with autoClose off),
+    // after any pending write has settled; if we closed it already, the stream is left alone.
+    if (!closed && !stream.closed) {
+      closed = true;
       const closedEvent = new Promise<void>((resolve) => stream.once('close', () => resolve()));
       stream.destroy();
       await closedEvent;

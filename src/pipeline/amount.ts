@@ -10,14 +10,17 @@
 import { isCellError, type CellValue } from '../io/types.js';
 import type { Locale, RowErrorCode } from './types.js';
 
-export type AmountResult = { ok: true; amount: string } | { ok: false; code: RowErrorCode; reason: string };
+export type AmountResult =
+  /** `currency`: the code written in the cell itself ("USD 1.250", "US$ 99", "1.250 COP"), if any. */
+  | { ok: true; amount: string; currency?: string }
+  | { ok: false; code: RowErrorCode; reason: string };
 
 /** 15 significant digits: every such amount is exact as a JSON number (IEEE double). */
 const MAX_SIGNIFICANT_DIGITS = 15;
 const MAX_TEXT_LENGTH = 64;
 
 // Optional sign, optional currency before and/or after, spaces (\s covers NBSP and narrow NBSP) around them.
-const SHAPE = /^([-−])?\s*(?:(?:COP|USD)\s*\$?|US\$|\$)?\s*([-−])?\s*([0-9][0-9.,]*)\s*(?:COP|USD)?$/i;
+const SHAPE = /^([-−])?\s*(?:(COP|USD)\s*\$?|(US)\$|\$)?\s*([-−])?\s*([0-9][0-9.,]*)\s*(COP|USD)?$/i;
 const PLAIN = /^\d+$/;
 
 interface LocaleRules {
@@ -67,15 +70,23 @@ function fromText(text: string, locale: Locale): AmountResult {
       : invalid(`the cell holds ${text.length} characters of text, not an amount; ${rules.example}`);
   }
   const m = SHAPE.exec(text);
-  if (m === null || (m[1] !== undefined && m[2] !== undefined)) {
+  if (m === null || (m[1] !== undefined && m[4] !== undefined)) {
     return invalid(`"${text}" is not an amount; ${rules.example} (digits only, optionally with $, COP or USD)`);
   }
-  const digits = m[3] as string;
+  // The code written in the cell counts: the caller checks it against the row's currency.
+  const before = m[2]?.toUpperCase() ?? (m[3] !== undefined ? 'USD' : undefined);
+  const after = m[6]?.toUpperCase();
+  if (before !== undefined && after !== undefined && before !== after) {
+    return invalid(`"${text}" names two currencies; write the amount with one (or none)`);
+  }
+  const digits = m[5] as string;
   let canonical: string | undefined;
   if (PLAIN.test(digits)) canonical = canonicalize(digits, '');
   else if (rules.valid.some((re) => re.test(digits))) canonical = splitLocalized(digits, rules.decimal);
   if (canonical === undefined) return explainMismatch(text, digits, locale);
-  return checkMagnitude(canonical, text, m[1] !== undefined || m[2] !== undefined);
+  const result = checkMagnitude(canonical, text, m[1] !== undefined || m[4] !== undefined);
+  const currency = before ?? after;
+  return result.ok && currency !== undefined ? { ...result, currency } : result;
 }
 
 function explainMismatch(text: string, digits: string, locale: Locale): AmountResult {

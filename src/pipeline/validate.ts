@@ -43,6 +43,8 @@ export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?
 /** What a row's cells became, before the request is assembled. */
 interface Parsed {
   amount?: string;
+  /** A currency code written in the amount cell itself. */
+  amountCurrency?: string;
   dueDate?: string;
   expiresAt?: string;
   currency: string;
@@ -122,8 +124,10 @@ class RowPreparer {
     const amountCell = this.cell(row, 'amount', errors);
     if (amountCell !== undefined) {
       const r = parseAmount(amountCell, locale);
-      if (r.ok) p.amount = r.amount;
-      else this.fail(errors, row, 'amount', r.code, r.reason);
+      if (r.ok) {
+        p.amount = r.amount;
+        p.amountCurrency = r.currency;
+      } else this.fail(errors, row, 'amount', r.code, r.reason);
     }
 
     const dueCell = this.cell(row, 'dueDate', errors);
@@ -137,6 +141,11 @@ class RowPreparer {
     if (currency !== '') {
       if (CURRENCY.test(currency)) p.currency = currency.toUpperCase();
       else this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+    }
+    // "USD 1.250" in a COP row is a bill in the wrong currency, not a detail to ignore.
+    if (p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
+      const source = currency !== '' ? 'the currency column says' : `the run's currency is (--currency)`;
+      this.fail(errors, row, 'amount', 'CURRENCY_INVALID', `${this.shown(row, 'amount')} is in ${p.amountCurrency}, but ${source} ${p.currency}; write the amount without a currency, or make the two agree`);
     }
 
     const email = this.text(row, 'email', errors);

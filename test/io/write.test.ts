@@ -187,3 +187,18 @@ describe.each(['csv', 'xlsx'] as const)('%s writer, failure paths', (format) => 
     expect(await readdir(dir)).toEqual([`out.${format}`]);
   });
 });
+
+describe('XLSX writer and characters XML cannot hold', () => {
+  test('a control character before "=" cannot strip the formula guard', async () => {
+    const out = join(dir, 'ctl.xlsx');
+    const writer = await createSheetWriter(out, { format: 'xlsx', columns: [{ header: 'note' }] });
+    await writer.writeRow(['\u0001=HYPERLINK("http://evil","x")']);
+    await writer.writeRow(['\u000b@SUM(A1)']);
+    await writer.commit();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getCell(2, 1).value).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(sheet?.getCell(3, 1).value).toBe(`'@SUM(A1)`);
+  });
+});

@@ -43,7 +43,15 @@ const valid: Array<[Locale, string | number, string]> = [
 
 describe('parseAmount: valid', () => {
   it.each(valid)('%s %j → %s', (locale, input, expected) => {
-    expect(parseAmount(input, locale)).toEqual({ ok: true, amount: expected });
+    // A currency code written in the cell is reported too, for the row to check against its currency.
+    const written = typeof input === 'string' ? /\b(COP|USD)\b/i.exec(input)?.[1]?.toUpperCase() ?? (/US\$/.test(input) ? 'USD' : undefined) : undefined;
+    expect(parseAmount(input, locale)).toEqual(written === undefined ? { ok: true, amount: expected } : { ok: true, amount: expected, currency: written });
+  });
+
+  it('reports the currency written in the cell', () => {
+    expect(parseAmount('US$ 99', 'es-CO')).toEqual({ ok: true, amount: '99', currency: 'USD' });
+    expect(parseAmount('1.250 cop', 'es-CO')).toEqual({ ok: true, amount: '1250', currency: 'COP' });
+    expect(parseAmount('USD 1.250 COP', 'es-CO')).toMatchObject({ ok: false, code: 'AMOUNT_INVALID' });
   });
 });
 

@@ -149,6 +149,20 @@ describe('row errors', () => {
     expect(lines.request?.description).toBe('cuota\r\nmarzo\tdos');
   });
 
+  it('refuses an amount written in another currency than the row has', () => {
+    const prepare = createRowPreparer(map, { ...options, notify: [] });
+    const usdInCop = prepare({ rowNumber: 3, cells: ['FAC-3', 'Ana', 'USD 1.250', '15/03/2027', '', '', 'x', 'COP'] });
+    expect(codes(usdInCop)).toEqual(['CURRENCY_INVALID']);
+    expect(usdInCop.errors[0]?.message).toMatch(/^Row 3, column "Valor": "USD 1.250" is in USD, but the currency column says COP/);
+    const usDollarDefault = prepare({ rowNumber: 4, cells: ['FAC-4', 'Ana', 'US$ 99', '15/03/2027', '', '', 'x', ''] });
+    expect(codes(usDollarDefault)).toEqual(['CURRENCY_INVALID']);
+    const agrees = prepare({ rowNumber: 5, cells: ['FAC-5', 'Ana', '1.250 USD', '15/03/2027', '', '', 'x', 'USD'] });
+    expect(agrees.errors).toEqual([]);
+    expect(agrees.request?.payment.amount).toEqual({ currency: 'USD', total: '1250' });
+    const plainPeso = prepare({ rowNumber: 6, cells: ['FAC-6', 'Ana', '$ 1.250', '15/03/2027', '', '', 'x', ''] });
+    expect(plainPeso.errors).toEqual([]);
+  });
+
   it('leaves the first user of a reference valid', () => {
     expect(byRow(2).errors).toEqual([]);
     expect(byRow(2).request).toBeDefined();

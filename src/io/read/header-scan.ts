@@ -52,7 +52,7 @@ export async function scanHeader(rows: AsyncIterator<RawRow>, isHeader?: (cells:
 export function headerText(cells: readonly CellValue[]): string[] {
   return cells.map((cell) => {
     if (cell === null || cell === undefined) return '';
-    if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
     if (isCellError(cell)) return cell.error;
     return String(cell).trim();
   });

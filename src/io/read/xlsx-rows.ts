@@ -67,9 +67,16 @@ export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context
           case 'row':
             rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
             cells = [];
+            // Cells without an `r` attribute count from the row's first column, not the last row's end.
+            cell.column = 0;
             break;
           case 'c':
             cell.column = attributes.r ? columnIndex(attributes.r) : cell.column + 1;
+            // Excel stops at XFD (16,384 columns); a reference beyond it is a damaged or hostile file,
+            // and padding a row out to it would exhaust memory.
+            if (cell.column > MAX_XLSX_COLUMNS) {
+              throw new Error(`cell ${attributes.r ?? `#${cell.column}`} on row ${rowNumber} is beyond column XFD, the last one Excel has`);
+            }
             cell.type = attributes.t ?? 'n';
             cell.style = attributes.s ? Number(attributes.s) : 0;
             cell.text = '';
@@ -129,6 +136,9 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/** XFD: the last column of an Excel sheet. */
+const MAX_XLSX_COLUMNS = 16_384;
+
 /** 1-based column of a cell reference such as `AB12`. */
 export function columnIndex(ref: string): number {
   let column = 0;
@@ -166,7 +176,8 @@ function cellValue(cell: CellState, context: WorkbookContext): CellValue {
       if (text.trim() === '') return null;
       const number = Number(text);
       if (Number.isNaN(number)) return text;
-      return context.isDateStyle(cell.style) ? excelDate(number, context.date1904) : number;
+      const asDate = number >= 0 && number <= MAX_EXCEL_SERIAL && context.isDateStyle(cell.style);
+      return asDate ? excelDate(number, context.date1904) : number;
     }
   }
 }
@@ -187,6 +198,9 @@ export function excelDate(serial: number, date1904: boolean): Date {
   const days = serial - 25569 + (date1904 ? 1462 : 0);
   return new Date(Math.round(days * 86_400_000));
 }
+
+/** Excel's dates run from serial 0 to 2,958,465 (9999-12-31); a date-formatted cell outside holds a plain number. */
+const MAX_EXCEL_SERIAL = 2_958_465;
 
 /** Strict-OOXML `t="d"` cells hold ISO text; without a zone it is wall-clock time (UTC fields, as above). */
 function isoDate(text: string): Date | string {

@@ -287,7 +287,13 @@ class WorkbookPass {
   #isDateStyle(style: number): boolean {
     let isDate = this.#dateStyles.get(style);
     if (isDate === undefined) {
-      const numFmt = this.#reader.styles?.getStyleModel(style)?.numFmt;
+      let numFmt: unknown;
+      try {
+        numFmt = this.#reader.styles?.getStyleModel(style)?.numFmt;
+      } catch {
+        // No styles part (it is optional) or none read yet: no cell of this workbook is date-formatted.
+        numFmt = undefined;
+      }
       isDate = typeof numFmt === 'string' && isDateFormat(numFmt);
       this.#dateStyles.set(style, isDate);
     }

@@ -71,7 +71,7 @@ class XlsxSheetWriter implements SheetWriter {
   start(sample: Styled[][]): void {
     this.started = true;
     this.sheet.columns = this.options.columns.map((c, i) => ({ width: columnWidth(c, sample.map((r) => r[i])) }));
-    const row = this.sheet.addRow(this.options.columns.map((c) => neutraliseFormula(c.header)));
+    const row = this.sheet.addRow(this.options.columns.map((c) => safeText(c.header)));
     row.font = { bold: true };
     row.commit();
     this.rowCount = 1;
@@ -126,7 +126,7 @@ class XlsxSheetWriter implements SheetWriter {
   private writeTable(table: SheetTable): void {
     const sheet = this.workbook.addWorksheet(sheetName(table.name));
     sheet.columns = table.columns.map((c, i) => ({ width: columnWidth(c, table.rows.map((r) => xlsxCell(r[i] ?? null, c.kind ?? 'text', this.options))) }));
-    const header = sheet.addRow(table.columns.map((c) => neutraliseFormula(c.header)));
+    const header = sheet.addRow(table.columns.map((c) => safeText(c.header)));
     header.font = { bold: true };
     header.commit();
     for (const cells of table.rows) {
@@ -199,13 +199,21 @@ export function xlsxCell(value: CellValue, kind: Kind, options: Pick<WriteOption
 }
 
 /** A value as it is, typed the way the input had it; strings neutralised. */
+/**
+ * Characters XML 1.0 cannot hold; exceljs drops them silently when it writes.
+ * They are removed before neutralising, so "\u0001=HYPERLINK(…)" cannot lose
+ * its guard and come out as a formula.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const safeText = (text: string): string => neutraliseFormula(text.replace(XML_INVALID, ''));
+
 function plainCell(value: CellValue): Styled {
   if (value === null) return { value: null };
-  if (typeof value === 'string') return { value: neutraliseFormula(value) };
+  if (typeof value === 'string') return { value: safeText(value) };
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
   if (value instanceof Date) return { value, numFmt: hasTime(value) ? DATETIME_FORMAT : DATE_FORMAT };
-  if (isCellError(value)) return { value: neutraliseFormula(value.error) };
-  return { value: neutraliseFormula(String(value)) };
+  if (isCellError(value)) return { value: safeText(value.error) };
+  return { value: safeText(String(value)) };
 }
 
 /**

@@ -1,0 +1,78 @@
+/**
+ * Workbooks Excel itself would not write, but other tools (and attackers)
+ * do: built by hand as zips so every part is under the test's control.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FileError } from '../../src/io/errors.js';
+import { openSheet } from '../../src/io/read/index.js';
+import type { CellValue } from '../../src/io/types.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'paylinks-xlsx-hostile-'));
+});
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const DATE_STYLES = `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+
+async function workbook(name: string, rows: string, options: { styles?: string; stylesLast?: boolean } = {}): Promise<string> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  const stylesRel = options.styles ? `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` : '';
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${stylesRel}</Relationships>`);
+  if (options.styles && !options.stylesLast) zip.file('xl/styles.xml', options.styles);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`);
+  if (options.styles && options.stylesLast) zip.file('xl/styles.xml', options.styles);
+  const path = join(dir, name);
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
+
+const text = (t: string, ref = ''): string => `<c${ref ? ` r="${ref}"` : ''} t="inlineStr"><is><t>${t}</t></is></c>`;
+const HEADER_ROW = `<row r="1">${text('Nombre')}${text('Valor')}${text('Vence')}</row>`;
+
+async function read(path: string): Promise<CellValue[][]> {
+  const sheet = await openSheet(path);
+  const rows: CellValue[][] = [];
+  for await (const row of sheet.rows) rows.push(row.cells);
+  return rows;
+}
+
+describe('hand-built workbooks', () => {
+  it('reads cells without an r attribute from the first column of each row', async () => {
+    const path = await workbook('no-r.xlsx', `${HEADER_ROW}<row r="2">${text('Ana')}<c><v>1000</v></c></row><row r="3">${text('Bea')}<c><v>2000</v></c></row>`);
+    expect(await read(path)).toEqual([
+      ['Ana', 1000],
+      ['Bea', 2000],
+    ]);
+  });
+
+  it('refuses a cell beyond column XFD instead of padding a row to it', async () => {
+    const path = await workbook('wide.xlsx', `${HEADER_ROW}<row r="2"><c r="ZZZZZZZ2"><v>1</v></c></row>`);
+    const err = await read(path).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FileError);
+    expect((err as FileError).code).toBe('XLSX_MALFORMED');
+    expect((err as FileError).message).toMatch(/beyond column XFD/);
+  });
+
+  it('reads a workbook with no styles part, and one whose styles come after the sheet', async () => {
+    const row = `<row r="2">${text('Ana')}<c><v>1000</v></c><c s="1"><v>47498</v></c></row>`;
+    expect(await read(await workbook('no-styles.xlsx', `${HEADER_ROW}${row}`))).toEqual([['Ana', 1000, 47498]]);
+    const late = await read(await workbook('late-styles.xlsx', `${HEADER_ROW}${row}`, { styles: DATE_STYLES, stylesLast: true }));
+    expect(late[0]?.slice(0, 2)).toEqual(['Ana', 1000]);
+  });
+
+  it('keeps a date-formatted number outside Excel\u2019s date range as a number', async () => {
+    const path = await workbook('big-date.xlsx', `${HEADER_ROW}<row r="2">${text('Ana')}<c><v>1000</v></c><c s="1"><v>1250000000</v></c></row>`, { styles: DATE_STYLES });
+    expect(await read(path)).toEqual([['Ana', 1000, 1250000000]]);
+    const dated = await read(await workbook('date.xlsx', `${HEADER_ROW}<row r="2">${text('Ana')}<c><v>1000</v></c><c s="1"><v>47498</v></c></row>`, { styles: DATE_STYLES }));
+    expect(dated[0]?.[2]).toEqual(new Date(Date.UTC(2030, 0, 15)));
+  });
+});
