@@ -49,7 +49,10 @@ export async function resolveUncertainRows(options: ResolveOptions): Promise<Unc
   try {
     const ledger = new Ledger(journal.entries);
     const targets = uncertainTargets(journal.entries, ledger);
-    if (targets.length === 0) return { journalFound: true, byReference };
+    if (targets.length === 0) {
+      settledEarlier(ledger, journal.entries, byReference);
+      return { journalFound: true, byReference };
+    }
     const result = await probeUncertain(targets, options.api, options.throttle, {
       known: ledger.knownLinks(),
       window: 1000,
@@ -84,9 +87,31 @@ export async function resolveUncertainRows(options: ResolveOptions): Promise<Unc
         });
       }
     }
+    settledEarlier(ledger, journal.entries, byReference);
     return { journalFound: true, byReference };
   } finally {
     await journal.close();
+  }
+}
+
+/**
+ * What an earlier run already learnt of a lost create (a link found, or proved
+ * never made) counts too: that run's sheet may not have been written (stopped,
+ * a bad --split-by, a full disk), and the row must not stay UNCERTAIN forever.
+ * Only rows the sheet still shows as UNCERTAIN look these up.
+ */
+function settledEarlier(ledger: Ledger, entries: readonly JournalEntry[], byReference: Map<string, UncertainOutcome>): void {
+  const refs = new Set<string>();
+  for (const entry of entries) if (entry.t === 'result' || entry.t === 'absent') refs.add(entry.ref);
+  for (const ref of refs) {
+    if (byReference.has(ref)) continue;
+    const record = ledger.get(ref);
+    if (record === undefined || record.inFlight) continue;
+    const result = record.result;
+    if (result?.state === 'ISSUED' && result.id !== undefined) byReference.set(ref, { kind: 'found', id: result.id, url: result.url });
+    else if (result === undefined) {
+      byReference.set(ref, { kind: 'absent', message: `no link was ever created for reference ${ref}; run \`paylinks issue\` again on the same input with --out pointing at this sheet to create it` });
+    }
   }
 }
 
@@ -99,7 +124,7 @@ function uncertainTargets(entries: readonly JournalEntry[], ledger: Ledger): Pro
     const record = ledger.get(ref);
     if (record === undefined) continue;
     const lost = record.inFlight || (record.result?.state === 'UNCERTAIN' && record.result.id === undefined);
-    if (lost) targets.push({ ref, intentAt: record.intentAt });
+    if (lost) targets.push({ ref, intentAt: record.intentAt, lostAt: record.inFlight ? undefined : record.result?.at });
   }
   return targets;
 }

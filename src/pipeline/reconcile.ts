@@ -14,6 +14,7 @@
  * written exactly as they were.
  */
 import type { Lock } from '../io/lock.js';
+import { resolve as resolvePath } from 'node:path';
 import { acquireLock } from '../io/lock.js';
 import type { SheetFormat } from '../io/types.js';
 import type { EventSink } from './events.js';
@@ -106,7 +107,16 @@ const LIST_LIMIT = 500;
 
 export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: EventSink, controls: ReconcileControls = {}): Promise<ReconcileSummary> {
   const started = Date.now();
-  const lock = config.dryRun ? undefined : await takeLock(config);
+  const lock = config.dryRun ? undefined : await takeLock(config, config.lockPath);
+  // --out elsewhere: that file is written too, and an issue, reconcile or webhook of it must wait.
+  const outLockPath = `${config.output.path}.lock`;
+  let outLock: Lock | undefined;
+  try {
+    if (lock !== undefined && resolvePath(outLockPath) !== resolvePath(config.lockPath)) outLock = await takeLock(config, outLockPath);
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
   try {
     const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
     const summary = emptySummary(config);
@@ -120,14 +130,15 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     summary.elapsedMs = Date.now() - started;
     return summary;
   } finally {
+    await outLock?.release();
     await lock?.release();
   }
 }
 
-async function takeLock(config: ReconcileConfig): Promise<Lock> {
+async function takeLock(config: ReconcileConfig, path: string): Promise<Lock> {
   const wait = config.lockWaitMs !== undefined;
   const timeoutMs = config.lockWaitMs === undefined || config.lockWaitMs === Infinity ? undefined : config.lockWaitMs;
-  return acquireLock(config.lockPath, { wait, timeoutMs });
+  return acquireLock(path, { wait, timeoutMs });
 }
 
 async function resolveFirst(config: ReconcileConfig, api: LinkApi, throttle: Throttle, signal: AbortSignal | undefined, emit: EventSink): Promise<UncertainResolution> {

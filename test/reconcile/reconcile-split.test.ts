@@ -48,6 +48,32 @@ describe('reconcile keeps a payment the sheet records', () => {
   });
 });
 
+describe('reconcile adopts a lost link even after a run that wrote no sheet', () => {
+  it('finds the link, and a later run still puts its id in the sheet', async () => {
+    const input = join(dir, 'perdida.csv');
+    await writeFile(input, `Cliente;Valor;Vencimiento;Factura;Cobrador\nUno;10.000;${dueInDays(20)};L-1;Ana\nDos;20.000;${dueInDays(20)};L-2;Ana\n`);
+    const sheet = join(dir, 'perdida-links.csv');
+    expect((await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
+    // Make L-2 a create whose answer was lost: UNCERTAIN in the sheet, no result in the journal.
+    const journal = `${sheet}.journal`;
+    const lines = (await readFile(journal, 'utf8')).split('\n').filter((l) => !(l.includes('"t":"result"') && l.includes('"ref":"L-2"')));
+    await writeFile(journal, lines.join('\n'));
+    const text = await readFile(sheet, 'utf8');
+    await writeFile(sheet, text.replace(/L-2;Ana;ISSUED;\d+;[^;]*;/, 'L-2;Ana;UNCERTAIN;;;'));
+    // A run that learns of the link but writes no sheet (a typo in --split-by stops it).
+    // (The sandbox never finishes a create after losing its answer, so the lost create is settled at once.)
+    const typo = await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json', '--split-by', 'Cobrdor', '--probe-settle', '1'], { env });
+    expect(typo.code).toBe(2);
+    const fixed = await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json'], { env });
+    expect([0, 1]).toContain(fixed.code);
+    const { rows } = await readCsvOutput(sheet, ';');
+    const row = rows.find((r) => r.Factura === 'L-2');
+    expect(row?.link_state).toBe('ISSUED');
+    expect(row?.link_id).toMatch(/^\d+$/);
+    expect(sandbox.counters().createsByReference).toEqual({ 'L-1': 1, 'L-2': 1 });
+  });
+});
+
 describe('reconcile --split-by', () => {
   it('writes one file per collector with its rows and payment states, and a manifest', async () => {
     const input = join(dir, 'cartera.csv');

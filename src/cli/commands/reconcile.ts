@@ -37,12 +37,14 @@ export function builder(yargs: Argv): Argv {
     .option('concurrency', { type: 'number', default: 8, describe: 'Requests in flight at once (1-64)' })
     .option('rate', { type: 'number', describe: 'At most this many requests per second [default: no cap]' })
     .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a query or disable that failed for a passing reason' })
+    .option('probe-settle', { type: 'number', describe: 'Seconds a create whose answer was lost in issue may still be running at the service, before it is looked for [default: --timeout, at least 30]' })
     .option('split-by', { type: 'string', describe: 'Also write one file per distinct value of this column (e.g. Cobrador) with its own summary, and a manifest' });
 }
 
 export interface ReconcileArgs extends ConnectionArgs, OutputArgs {
   sheet: string;
   splitBy?: string;
+  probeSettle?: number;
   out?: string;
   disableOverdue: boolean;
   graceDays: number;
@@ -107,7 +109,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     rate: positiveOption('rate', args.rate),
     retry: { ...DEFAULT_RETRY, retries: intOption('retries', args.retries, 0, 20) },
     serviceFailureLimit: 10,
-    settleMs: Math.max(positiveOption('timeout', args.timeout) ?? 30, 30) * 1000,
+    settleMs: (positiveOption('probe-settle', args.probeSettle) ?? Math.max(positiveOption('timeout', args.timeout) ?? 30, 30)) * 1000,
     splitBy: args.splitBy,
   };
 }
