@@ -1,6 +1,6 @@
 /**
- * Secrets never leak. A known secret key runs `issue` through every error
- * path (authentication failure, 422, 5xx, SIGKILL mid-run) and a clean run;
+ * Secrets never leak. A known secret key runs `issue` and `reconcile` through
+ * every error path (authentication failure, 422, 5xx, SIGKILL mid-run) and clean runs;
  * a recording proxy in front of the sandbox keeps every tranKey the service
  * saw. Then stdout, stderr (JSON and text logs), and every file the runs left
  * (output, journal, lock, temp files) are searched for the secret and for
@@ -160,6 +160,46 @@ describe('secrets stay secret on every error path', () => {
     await expectNoSecrets(s.dir, [killed, again], [SECRET, ...s.proxy.tranKeys]);
     // What the killed run left (its lock, its journal) is searched as it was, before the re-run replaced it.
     for (const f of left) for (const k of [SECRET, ...s.proxy.tranKeys]) expect(f.text.includes(k), f.name).toBe(false);
+  });
+
+  it('reconcile: authentication failure, 5xx, disables, a webhook event and a SIGKILL leave no secret or tranKey anywhere', async () => {
+    const s = await setup();
+    const input = join(s.dir, 'billing.csv');
+    await writeFile(input, billingCsv(30));
+    const sheet = join(s.dir, 'links.csv');
+    const issued = await runCli(['issue', input, '--out', sheet, '--base-url', s.proxy.url, '--log', 'json'], { env: env() });
+    expect(issued.code, issued.stderr).toBe(0);
+    const wrong = `wrong-${randomBytes(8).toString('hex')}`;
+    const denied = await runCli(['reconcile', sheet, '--base-url', s.proxy.url, '--log', 'json'], { env: env(wrong) });
+    expect(denied.code).toBe(3);
+    expect(denied.stdout + denied.stderr).toMatch(/102/);
+    // Queries and disables (every link overdue as of a far date), text and JSON reports.
+    const disabling = await runCli(['reconcile', sheet, '--base-url', s.proxy.url, '--log', 'text', '--disable-overdue', '--as-of', '2099-01-01'], { env: env() });
+    expect(disabling.code, disabling.stderr).toBe(0);
+    expect(s.sandbox.counters().requests.disable).toBeGreaterThan(0);
+    const json = await runCli(['reconcile', sheet, '--base-url', s.proxy.url, '--log', 'json', '--report', 'json'], { env: env() });
+    expect(json.code).toBe(0);
+    // Killed mid-run while holding the lock, then a run that takes the stale lock over.
+    await s.proxy.close();
+    await s.sandbox.close();
+    const slow = await setup({ latencyMs: 300 });
+    const args = ['reconcile', sheet, '--base-url', slow.proxy.url, '--concurrency', '1'];
+    const child = startCli(args, { env: env() });
+    const done = collect(child);
+    const until = Date.now() + 20_000;
+    while (slow.sandbox.counters().requests.get < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    const killed = await done;
+    expect(killed.signal).toBe('SIGKILL');
+    const after = await runCli(args, { env: env() });
+    expect([0, 1]).toContain(after.code);
+    // And the 5xx path: every query fails after retries.
+    await slow.proxy.close();
+    await slow.sandbox.close();
+    const failing = await setup({ rate5xx: 1, seed: 5 });
+    const broken = await runCli(['reconcile', sheet, '--base-url', failing.proxy.url, '--retries', '0', '--log', 'json'], { env: env() });
+    expect(broken.code).not.toBe(0);
+    await expectNoSecrets(s.dir, [issued, denied, disabling, json, killed, after, broken], [SECRET, wrong, ...s.proxy.tranKeys, ...slow.proxy.tranKeys, ...failing.proxy.tranKeys]);
   });
 
   it('a credentials file others can read gets a warning; a 0600 one does not; neither prints the secret', async () => {
