@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readlink, realpath, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileError } from '../../src/io/errors.js';
 import { openSheet } from '../../src/io/read/index.js';
-import type { CellValue, RawRow, ReadOptions, SheetSource } from '../../src/io/types.js';
+import type { CellValue } from '../../src/io/types.js';
+import { failure, readAll } from '../helpers/read.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -18,23 +18,6 @@ async function file(name: string, content: string | Buffer): Promise<string> {
   const path = join(dir, name);
   await writeFile(path, content);
   return path;
-}
-
-async function readAll(path: string, options?: ReadOptions): Promise<{ source: SheetSource; rows: RawRow[] }> {
-  const source = await openSheet(path, options);
-  const rows: RawRow[] = [];
-  for await (const row of source.rows) rows.push(row);
-  return { source, rows };
-}
-
-async function failure(run: () => Promise<unknown>): Promise<FileError> {
-  try {
-    await run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FileError);
-    return err as FileError;
-  }
-  throw new Error('expected a FileError');
 }
 
 /** Latin-1 code points written one byte each, as Excel on Windows does (Windows-1252). */

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FileError } from '../../src/io/errors.js';
-import { openSheet } from '../../src/io/read/index.js';
 import type { CellValue } from '../../src/io/types.js';
+import { readAll } from '../helpers/read.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -39,10 +39,7 @@ const text = (t: string, ref = ''): string => `<c${ref ? ` r="${ref}"` : ''} t="
 const HEADER_ROW = `<row r="1">${text('Nombre')}${text('Valor')}${text('Vence')}</row>`;
 
 async function read(path: string): Promise<CellValue[][]> {
-  const sheet = await openSheet(path);
-  const rows: CellValue[][] = [];
-  for await (const row of sheet.rows) rows.push(row.cells);
-  return rows;
+  return (await readAll(path)).rows.map((row) => row.cells);
 }
 
 describe('hand-built workbooks', () => {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileError } from '../../src/io/errors.js';
 import { openSheet } from '../../src/io/read/index.js';
-import type { CellValue, RawRow, ReadOptions, SheetSource } from '../../src/io/types.js';
+import type { CellValue } from '../../src/io/types.js';
+import { failure, readAll } from '../helpers/read.js';
 
 let dir: string;
 let billing: string;
@@ -55,23 +55,6 @@ async function writeBillingWorkbook(path: string): Promise<string> {
   ws.mergeCells('D8:E8');
   await wb.xlsx.writeFile(path);
   return path;
-}
-
-async function readAll(path: string, options?: ReadOptions): Promise<{ source: SheetSource; rows: RawRow[] }> {
-  const source = await openSheet(path, options);
-  const rows: RawRow[] = [];
-  for await (const row of source.rows) rows.push(row);
-  return { source, rows };
-}
-
-async function failure(run: () => Promise<unknown>): Promise<FileError> {
-  try {
-    await run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FileError);
-    return err as FileError;
-  }
-  throw new Error('expected a FileError');
 }
 
 /** What this process's open descriptors on `path` or on temp files point at (Linux). */

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileError } from '../../src/io/errors.js';
 import { detectDelimiter } from '../../src/io/read/delimiter.js';
 import { decodeWindows1252, detectEncoding, incompleteTailStart } from '../../src/io/read/encoding.js';
 import { openSheet } from '../../src/io/read/index.js';
 import { sniffFormat } from '../../src/io/read/sniff.js';
 import type { RawRow } from '../../src/io/types.js';
+import { failure, readAll } from '../helpers/read.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -24,21 +24,8 @@ async function file(name: string, content: string | Buffer): Promise<string> {
   return path;
 }
 
-async function failure(run: () => Promise<unknown>): Promise<FileError> {
-  try {
-    await run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(FileError);
-    return err as FileError;
-  }
-  throw new Error('expected a FileError');
-}
-
 async function rowsOf(path: string): Promise<RawRow[]> {
-  const source = await openSheet(path);
-  const rows: RawRow[] = [];
-  for await (const row of source.rows) rows.push(row);
-  return rows;
+  return (await readAll(path)).rows;
 }
 
 const whole = (bytes: Buffer | string) => ({ sample: Buffer.from(bytes), complete: true });
