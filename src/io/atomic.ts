@@ -116,6 +116,22 @@ export async function createAtomicStream(target: string, options: AtomicWriteOpt
   };
 }
 
+/**
+ * The last step of a sheet writer: `flush` pushes what the format still holds
+ * into the stream (the CSV stringifier's tail, the workbook's zip), then the
+ * file is committed. If flushing fails, the temporary file is removed and the
+ * failure is reported against the output path; the previous file stays.
+ */
+export async function flushAndCommit(atomic: AtomicStream, flush: () => Promise<void>): Promise<void> {
+  try {
+    await flush();
+  } catch (err) {
+    await atomic.abort();
+    throw outputError(atomic.path, err);
+  }
+  await atomic.commit();
+}
+
 /** Replaces `target` with `data` atomically. */
 export async function writeFileAtomic(
   target: string,

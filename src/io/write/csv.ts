@@ -10,7 +10,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { createAtomicStream, outputError, type AtomicStream } from '../atomic.js';
+import { createAtomicStream, flushAndCommit, outputError, type AtomicStream } from '../atomic.js';
 import { neutraliseFormula } from '../escape.js';
 import { isCellError, type CellValue, type SheetWriter, type WriteOptions } from '../types.js';
 
@@ -60,16 +60,12 @@ class CsvSheetWriter implements SheetWriter {
   async commit(): Promise<void> {
     this.assertOpen();
     this.done = true;
-    try {
+    await flushAndCommit(this.atomic, async () => {
       this.throwIfFailed();
       const flushed = once(this.atomic.stream, 'finish');
       this.stringifier.end();
       await flushed;
-    } catch (err) {
-      await this.atomic.abort();
-      throw outputError(this.atomic.path, err);
-    }
-    await this.atomic.commit();
+    });
   }
 
   async abort(): Promise<void> {

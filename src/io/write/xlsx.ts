@@ -11,7 +11,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { createAtomicStream, outputError, type AtomicStream } from '../atomic.js';
+import { createAtomicStream, flushAndCommit, outputError, type AtomicStream } from '../atomic.js';
 import { neutraliseFormula } from '../escape.js';
 import { isCellError, type CellValue, type ColumnSpec, type SheetTable, type SheetWriter, type WriteOptions } from '../types.js';
 
@@ -142,16 +142,12 @@ class XlsxSheetWriter implements SheetWriter {
     const columns = Math.max(1, this.options.columns.length);
     // Set at the end so the filter covers every data row, not just the header.
     this.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.rowCount, column: columns } };
-    try {
+    await flushAndCommit(this.atomic, async () => {
       this.throwIfFailed();
       this.sheet.commit();
       for (const table of this.tables) this.writeTable(table);
       await this.workbook.commit();
-    } catch (err) {
-      await this.atomic.abort();
-      throw outputError(this.atomic.path, err);
-    }
-    await this.atomic.commit();
+    });
   }
 
   async abort(): Promise<void> {
