@@ -73,7 +73,7 @@ export async function writeIssueOutput(
     for (; !next.done; next = await rows.next()) {
       const row = next.value;
       const outcome = outcomeOf(row, ledger, mode);
-      count(counts, row, outcome);
+      noteProblems(counts, row, outcome);
       tally.add(outcome.state, row.amount, row.amount === undefined ? undefined : row.currency);
       const values: Record<string, CellValue | undefined> = {
         link_state: outcome.state,
@@ -98,6 +98,8 @@ export async function writeIssueOutput(
     await input.close();
   }
   counts.tally = tally.toJSON();
+  counts.rows = tally.rows;
+  counts.states = Object.fromEntries(tally.ordered().map(([state, c]) => [state, c.rows]));
   counts.issued = counts.tally.states.ISSUED?.amounts ?? {};
   counts.extras = await extras.commit();
   emit({ type: 'phase', phase: 'write', message: `Wrote ${counts.rows} row${counts.rows === 1 ? '' : 's'} to ${config.output.path}.` });
@@ -152,9 +154,8 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
   }
 }
 
-function count(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void {
-  counts.rows += 1;
-  counts.states[outcome.state] = (counts.states[outcome.state] ?? 0) + 1;
+/** The rows a person must look at; counts and amounts are the tally's. */
+function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void {
   if (outcome.state === 'UNCERTAIN') counts.uncertain.push({ rowNumber: row.rowNumber, reference: row.reference, message: outcome.error ?? '' });
   if (outcome.error && outcome.state !== 'ISSUED' && counts.firstErrors.length < 20) {
     counts.firstErrors.push({ rowNumber: row.rowNumber, state: outcome.state, message: outcome.error });
