@@ -4,7 +4,7 @@
  * run), without writing an output. Prints one JSON line: rows, valid rows,
  * milliseconds, and this process's peak RSS.
  */
-import { openPrepared } from '../pipeline/prepared-rows.js';
+import { openPrepared } from '../pipeline/rows/prepared-rows.js';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: validate-child <sheet>');

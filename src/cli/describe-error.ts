@@ -7,9 +7,9 @@ import { ApiError } from '../api/errors.js';
 import { ConfigError } from '../api/config-error.js';
 import { FileError } from '../io/errors.js';
 import { LockError } from '../io/lock.js';
-import { MappingError } from '../pipeline/errors.js';
+import { MappingError } from '../pipeline/rows/mapping-error.js';
 import { RunError } from '../pipeline/run-error.js';
-import { describeAuthFailure } from '../pipeline/issue-send.js';
+import { describeAuthFailure } from '../pipeline/issue/send.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 export interface Described {

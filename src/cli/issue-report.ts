@@ -3,8 +3,8 @@
  * --lang), or one JSON object with --log json (or when stderr is not a
  * terminal).
  */
-import { langOf, words } from '../pipeline/lang.js';
-import type { IssueConfig, IssueSummary } from '../pipeline/issue.js';
+import { langOf, words } from '../pipeline/output/labels.js';
+import type { IssueConfig, IssueSummary } from '../pipeline/issue/run.js';
 import { formatAmount } from '../pipeline/money.js';
 
 const STATE_ORDER = ['ISSUED', 'WOULD_ISSUE', 'INVALID', 'FAILED', 'UNCERTAIN'];

@@ -4,10 +4,10 @@
  */
 import { extname } from 'node:path';
 import type { SheetFormat } from '../io/types.js';
-import { checkTimeZone } from '../pipeline/dates.js';
+import { checkTimeZone } from '../pipeline/rows/dates.js';
 import { RunError } from '../pipeline/run-error.js';
-import { checkTemplate } from '../pipeline/template.js';
-import { parseMapFlags } from '../pipeline/headers.js';
+import { checkTemplate } from '../pipeline/rows/text-template.js';
+import { parseMapFlags } from '../pipeline/rows/headers.js';
 import type { Field, Locale } from '../pipeline/types.js';
 
 export function intOption(flag: string, value: unknown, min: number, max: number): number {

@@ -5,8 +5,8 @@
  */
 import type { Locale } from '../pipeline/types.js';
 import { formatAmount } from '../pipeline/money.js';
-import type { ReconcileSummary } from '../pipeline/reconcile.js';
-import type { Change } from '../pipeline/reconcile-row.js';
+import type { ReconcileSummary } from '../pipeline/reconcile/run.js';
+import type { Change } from '../pipeline/reconcile/row.js';
 
 export type ReportFormat = 'text' | 'json';
 

@@ -7,7 +7,7 @@ import { PlacetopayClient } from '../../src/api/client.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { createSheetWriter } from '../../src/io/write/index.js';
 import type { CellValue, SheetFormat } from '../../src/io/types.js';
-import { ISSUE_COLUMNS, planOutput, wallClockDate } from '../../src/pipeline/output-sheet.js';
+import { ISSUE_COLUMNS, planOutput, wallClockDate } from '../../src/pipeline/output/sheet-plan.js';
 
 export interface BillRow {
   name: string;

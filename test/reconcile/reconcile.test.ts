@@ -11,7 +11,7 @@ import { PlacetopayClient } from '../../src/api/client.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { RunEvent } from '../../src/pipeline/events.js';
-import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../src/pipeline/reconcile.js';
+import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../src/pipeline/reconcile/run.js';
 import { readCsvOutput, readXlsxOutput, type Row } from '../helpers/sheets.js';
 import { control, writeIssuedSheet, type BillRow, type IssuedLink } from './issued-fixture.js';
 

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signNotification } from '../../src/api/notification.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
-import { startWebhook, type WebhookHandle } from '../../src/cli/webhook-server.js';
+import { startWebhook, type WebhookHandle } from '../../src/pipeline/webhook/server.js';
 import { CLI, collect } from '../helpers/cli.js';
 import { readCsvOutput, type Row } from '../helpers/sheets.js';
 import { control, writeIssuedSheet, type BillRow } from './issued-fixture.js';

@@ -4,8 +4,8 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { runIssue, type IssueConfig, type IssueSummary } from '../../pipeline/issue.js';
-import { DEFAULT_RETRY } from '../../pipeline/retry.js';
+import { runIssue, type IssueConfig, type IssueSummary } from '../../pipeline/issue/run.js';
+import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import type { Channel, RequestOptions } from '../../pipeline/types.js';
 import { connect, type Connection } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -26,7 +26,7 @@ import { createReporter } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { withInterrupts } from '../interrupts.js';
 import { connectionOptions, outputOptions, type ConnectionArgs, type OutputArgs } from './shared-options.js';
-import { langOf, type Lang } from '../../pipeline/lang.js';
+import { langOf, type Lang } from '../../pipeline/output/labels.js';
 import { VERSION } from '../version.js';
 
 export const command = 'issue <input>';

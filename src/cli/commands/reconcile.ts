@@ -6,8 +6,8 @@
  * down) · 4 another run holds the sheet's lock · 130 interrupted.
  */
 import type { Argv } from 'yargs';
-import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile.js';
-import { DEFAULT_RETRY } from '../../pipeline/retry.js';
+import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile/run.js';
+import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

@@ -3,11 +3,11 @@
  * reconciled sheet, as a table or as JSON (--json) for scripts.
  */
 import type { Argv } from 'yargs';
-import { parseMapFlags } from '../../pipeline/headers.js';
-import { words, type Lang } from '../../pipeline/lang.js';
+import { parseMapFlags } from '../../pipeline/rows/headers.js';
+import { words, type Lang } from '../../pipeline/output/labels.js';
 import { formatAmount } from '../../pipeline/money.js';
-import { summariseSheet, type SheetSummary } from '../../pipeline/sheet-summary.js';
-import type { TallyJson } from '../../pipeline/state-tally.js';
+import { summariseSheet, type SheetSummary } from '../../pipeline/summary/summarise.js';
+import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
 import { localeOption, timeZoneOption } from '../options.js';
 import { langOption } from './issue.js';

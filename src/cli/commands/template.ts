@@ -1,6 +1,6 @@
 /**
  * `paylinks template`: writes a blank billing sheet to fill in (see
- * pipeline/billing-template.ts). It never overwrites a file without --force:
+ * pipeline/template/write-template.ts). It never overwrites a file without --force:
  * the file at that path may be a sheet someone already filled in.
  */
 import { existsSync } from 'node:fs';
@@ -39,7 +39,7 @@ export async function handler(args: TemplateArgs): Promise<void> {
     throw new RunError('BAD_OPTION', `${path} already exists; choose another --out, or add --force to overwrite it.`);
   }
   // Loaded on use: the workbook library is only needed by this command.
-  const { writeTemplate } = await import('../../pipeline/billing-template.js');
+  const { writeTemplate } = await import('../../pipeline/template/write-template.js');
   await writeTemplate({ path, format, locale, today: args.asOf === undefined ? undefined : asOfOption(args.asOf) });
   const next = locale === 'es-CO'
     ? `Plantilla escrita en ${path}. Llénela (borre la fila de ejemplo) y pruébela con: paylinks issue ${path} --dry-run`

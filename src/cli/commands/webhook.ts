@@ -9,7 +9,7 @@ import type { Argv } from 'yargs';
 import { RunError } from '../../pipeline/run-error.js';
 import { intOption, localeOption, timeZoneOption } from '../options.js';
 import { loadNotificationSecret } from '../notification-secret.js';
-import { startWebhook } from '../webhook-server.js';
+import { startWebhook } from '../../pipeline/webhook/server.js';
 
 export const command = 'webhook';
 export const describe = 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet';

@@ -1,0 +1,199 @@
+/**
+ * Reading and rewriting a sheet that `paylinks issue` wrote: the input's
+ * columns followed by the tool's columns (issue's, and reconcile's once it
+ * has run). Reconcile and the webhook receiver both go through here, so they
+ * read the same rows and write the same layout.
+ *
+ * Our own outputs neutralise cells that start with = + - @ (formula
+ * injection); every text cell is read back through `unneutralise`, so a
+ * rewrite escapes each cell exactly once, however many times it runs.
+ */
+import { openSheet } from '../../io/read/index.js';
+import { createSheetWriter } from '../../io/write/index.js';
+import { unneutralise } from '../../io/escape.js';
+import type { CellValue, ReadOptions, SheetFormat, SheetInfo, WriteOptions } from '../../io/types.js';
+import { parseDueDate, type DueDateResult } from '../rows/dates.js';
+import { MappingError } from '../rows/mapping-error.js';
+import { isHeaderRow, mapColumns } from '../rows/headers.js';
+import { ISSUE_COLUMNS, planOutput, type OutputPlan } from '../output/sheet-plan.js';
+import { RECONCILE_COLUMNS, STATE_FILL } from './columns.js';
+import type { Field, Locale, RequestOptions } from '../types.js';
+import { createRowPreparer } from '../rows/validate.js';
+
+export interface IssuedSheetOptions {
+  path: string;
+  read?: Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>;
+  overrides?: Partial<Record<Field, string>>;
+  locale: Locale;
+  /** Currency of rows without a currency column (as in issue). */
+  currency: string;
+  timeZone: string;
+}
+
+/** One data row of an issued sheet. */
+export interface IssuedRow {
+  rowNumber: number;
+  /** The cells as read, text unneutralised. */
+  cells: CellValue[];
+  /** As issue computed it: the reference column, or derived from the row's content. */
+  reference: string;
+  /** The bill's amount as the sheet says it (canonical decimal), when it parses. */
+  amount?: string;
+  currency: string;
+  dueDate: DueDateResult;
+  /** The link id, when the row has a usable one. */
+  linkId?: number;
+  /** The link_id cell as text, for messages when it is not a usable id. */
+  linkIdText: string;
+  /** The value of one of the tool's columns (issue's or reconcile's) as the sheet holds it; null if absent. */
+  get(column: string): CellValue;
+  /** The same, as trimmed text. */
+  text(column: string): string;
+}
+
+export interface IssuedSheetWriter {
+  /** Writes `row` with `updates` to the tool's columns; every other cell is kept as read. */
+  /** Writes the row and returns its cells as written (for side outputs such as --split-by). */
+  write(row: IssuedRow, updates: Readonly<Record<string, CellValue | undefined>>): Promise<CellValue[]>;
+  /** How the sheet is written, so per-value files can be written the same way. */
+  readonly options: WriteOptions;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export interface IssuedSheet {
+  info: SheetInfo;
+  rows: AsyncIterable<IssuedRow>;
+  close(): Promise<void>;
+  /** A writer for the updated sheet at `path` (default format: the sheet's own). */
+  openWriter(path: string, format?: SheetFormat): Promise<IssuedSheetWriter>;
+}
+
+const TOOL_COLUMNS = [...ISSUE_COLUMNS, ...RECONCILE_COLUMNS];
+const TOOL_NAMES = new Set(TOOL_COLUMNS.map((c) => c.header));
+
+/** The header of an issued sheet: a billing header, or any row naming `link_id`. */
+export function isIssuedHeader(cells: CellValue[]): boolean {
+  return isHeaderRow(cells) || cells.some((c) => typeof c === 'string' && c.trim().toLowerCase() === 'link_id');
+}
+
+export async function openIssuedSheet(options: IssuedSheetOptions): Promise<IssuedSheet> {
+  const source = await openSheet(options.path, { ...options.read, isHeader: isIssuedHeader });
+  try {
+    const header = source.info.header;
+    const toolIndex = indexToolColumns(header);
+    if (!toolIndex.has('link_id')) {
+      throw new MappingError(
+        'COLUMN_MISSING',
+        options.path,
+        `${options.path}: no link_id column, so this is not a sheet written by \`paylinks issue\`. Columns found: ${header.map((h) => `"${h}"`).join(', ')}. ` +
+          'Reconcile the sheet that issue wrote (the one with link_state, link_id and link_url).',
+      );
+    }
+    // The tool's own columns must not be taken for billing fields ("payer_name" reads like a payer name).
+    const billingHeader = header.map((h, i) => ([...toolIndex.values()].includes(i) ? '' : h));
+    const map = mapColumns(billingHeader, { file: options.path, overrides: options.overrides });
+    const prepare = createRowPreparer(map, requestOptions(options), options.path);
+    const dueIndex = map.fields.dueDate;
+
+    async function* rows(): AsyncGenerator<IssuedRow> {
+      for await (const raw of source.rows) {
+        const cells = raw.cells.map((c) => (typeof c === 'string' ? unneutralise(c) : c));
+        const prepared = prepare({ rowNumber: raw.rowNumber, cells });
+        const get = (column: string): CellValue => {
+          const index = toolIndex.get(column);
+          return index === undefined ? null : (cells[index] ?? null);
+        };
+        const linkIdText = cellText(get('link_id'));
+        yield {
+          rowNumber: raw.rowNumber,
+          cells,
+          reference: prepared.reference,
+          amount: prepared.amount,
+          currency: prepared.currency ?? options.currency,
+          dueDate: parseDueDate(dueIndex === undefined ? null : (cells[dueIndex] ?? null), options.locale),
+          linkId: parseLinkId(linkIdText),
+          linkIdText,
+          get,
+          text: (column) => cellText(get(column)),
+        };
+      }
+    }
+    return {
+      info: source.info,
+      rows: rows(),
+      close: () => source.close(),
+      openWriter: (path, format) => openWriter(source.info, path, format ?? source.info.format),
+    };
+  } catch (err) {
+    await source.close();
+    throw err;
+  }
+}
+
+async function openWriter(info: SheetInfo, path: string, format: SheetFormat): Promise<IssuedSheetWriter> {
+  const plan: OutputPlan = planOutput(info.header, TOOL_COLUMNS);
+  const options: WriteOptions = {
+    format,
+    columns: plan.columns,
+    delimiter: info.delimiter ?? ',',
+    sheetName: info.sheetName ?? 'Links',
+    stateFill: STATE_FILL,
+  };
+  const writer = await createSheetWriter(path, options);
+  return {
+    options,
+    async write(row, updates) {
+      const values: Record<string, CellValue | undefined> = {};
+      for (const name of TOOL_NAMES) values[name] = name in updates ? updates[name] : row.get(name);
+      const cells = plan.row(row.cells, values);
+      await writer.writeRow(cells);
+      return cells;
+    },
+    commit: () => writer.commit(),
+    abort: () => writer.abort(),
+  };
+}
+
+function indexToolColumns(header: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const name = h.trim().toLowerCase();
+    if (TOOL_NAMES.has(name) && !index.has(name)) index.set(name, i);
+  });
+  return index;
+}
+
+/** Only what the preparer needs to compute the reference and the amount as issue did. */
+function requestOptions(options: IssuedSheetOptions): RequestOptions {
+  return {
+    locale: options.locale,
+    currency: options.currency,
+    timeZone: options.timeZone,
+    paymentExpiration: 15,
+    paymentsAllowed: 1,
+    descriptionTemplate: '{reference}',
+    nameTemplate: '{name}',
+    notify: [],
+    now: new Date(0),
+  };
+}
+
+/** A cell as trimmed text: numbers plainly, dates as YYYY-MM-DD[ HH:mm:ss]. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  }
+  return value.error;
+}
+
+function parseLinkId(text: string): number | undefined {
+  if (!/^\d{1,15}$/.test(text)) return undefined;
+  const id = Number(text);
+  return id > 0 ? id : undefined;
+}

@@ -1,0 +1,247 @@
+/**
+ * Reconciling one row: query its link, decide, disable when due, and say
+ * what to write and what changed. Every call goes through the run's shared
+ * throttle with the retries `retry.ts` allows (queries and disables are safe
+ * to repeat).
+ *
+ * A query that fails for a passing reason (network, 5xx, 429 after retries)
+ * keeps the row's last known state and records the failure in
+ * reconcile_error: a paid row does not turn UNKNOWN because the network
+ * blinked. A definite answer that the link cannot be read (404, another
+ * site's link) makes it UNKNOWN.
+ */
+import { ApiError, isApiError } from '../../api/errors.js';
+import type { LinkInfo } from '../../api/types.js';
+import type { CellValue } from '../../io/types.js';
+import type { IssuedRow } from './issued-sheet.js';
+import type { LinkApi } from '../service/link-api.js';
+import { wallClockDate } from '../output/sheet-plan.js';
+import { isPaymentState, type PaymentState } from './columns.js';
+import { linkFacts, sameAmount, shouldDisable, wallClockIn, type LinkFacts, type OverdueRule } from './decide.js';
+import type { UncertainResolution } from '../uncertain/resolve-reconcile.js';
+import { callWithRetry, type RetryOptions } from '../service/retry.js';
+import type { Throttle } from '../service/throttle.js';
+
+export type ChangeKind = 'PAID' | 'PARTIAL' | 'EXPIRED' | 'DISABLED' | 'ADOPTED';
+
+export interface Change {
+  kind: ChangeKind;
+  rowNumber: number;
+  reference: string;
+  linkId: number;
+  from: string;
+  to: string;
+  /** Paid amount for PAID/PARTIAL, the link's amount otherwise. */
+  amount?: string;
+  currency?: string;
+  /** DISABLED only: this run disabled it, or someone else did (the panel, another tool). */
+  by?: 'this-run' | 'elsewhere';
+}
+
+export interface RowResult {
+  /** Values for the tool's columns; absent columns keep what the sheet had. */
+  updates: Record<string, CellValue>;
+  /** The row's payment_state after this run (empty for rows without a link). */
+  state: string;
+  amount?: string;
+  currency?: string;
+  paidAmount?: string;
+  change?: Change;
+  /** Something a person must look at. */
+  problem?: string;
+  disabled: boolean;
+  wouldDisable: boolean;
+  queried: boolean;
+}
+
+export type StopReason = 'AUTH_FAILED' | 'SERVICE_UNAVAILABLE' | 'INTERRUPTED';
+
+export interface RowContext {
+  api: LinkApi;
+  throttle: Throttle;
+  retry: RetryOptions;
+  timeZone: string;
+  /** Undefined: overdue links are not disabled. */
+  disable?: OverdueRule;
+  dryRun: boolean;
+  uncertain: UncertainResolution;
+  journalPath: string;
+  signal?: AbortSignal;
+  /** Set once the run must stop querying; later rows are written unchanged. */
+  stopped(): boolean;
+  stop(reason: StopReason, message: string): void;
+  /** A failure caused by the service (not by the row): counts towards stopping the run. */
+  serviceFailed(): void;
+  serviceAnswered(): void;
+}
+
+export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<RowResult> {
+  const previous = row.text('payment_state').toUpperCase();
+  const base: RowResult = { updates: {}, state: previous, amount: row.amount, currency: row.currency, disabled: false, wouldDisable: false, queried: false };
+  let linkId = row.linkId;
+  let adopted: Change | undefined;
+
+  if (linkId === undefined) {
+    if (row.linkIdText !== '') return { ...base, problem: `link_id "${row.linkIdText}" is not a link id (a whole number); correct it or clear it` };
+    if (row.text('link_state').toUpperCase() !== 'UNCERTAIN') return base;
+    const outcome = uncertainOutcome(row, ctx);
+    if (outcome.kind !== 'found') {
+      return { ...base, state: 'UNCERTAIN', problem: outcome.message, updates: outcome.updates };
+    }
+    linkId = outcome.id;
+    base.updates = outcome.updates;
+    adopted = { kind: 'ADOPTED', rowNumber: row.rowNumber, reference: row.reference, linkId, from: 'UNCERTAIN', to: 'ISSUED' };
+  }
+  if (ctx.stopped()) return base;
+
+  const queried = await query(linkId, ctx);
+  if (queried.kind === 'skipped') return base;
+  if (queried.kind === 'failed') {
+    const state = previous !== '' && isPaymentState(previous) ? previous : 'UNKNOWN';
+    return { ...base, state, queried: true, problem: queried.message, updates: { ...base.updates, payment_state: state, reconcile_error: queried.message } };
+  }
+
+  let facts = linkFacts(queried.link, row.amount, ctx.timeZone);
+  let problem = facts.problem;
+  let disabled = false;
+  let wouldDisable = false;
+  if (ctx.disable !== undefined && facts.linkStatus === 'ACTIVE' && facts.approved.length === 0) {
+    if (!row.dueDate.ok) {
+      problem = `cannot tell whether link ${linkId} is overdue, so it was not disabled: ${row.dueDate.reason}`;
+    } else if (shouldDisable(facts, row.dueDate.date, previous, ctx.disable)) {
+      if (ctx.dryRun) wouldDisable = true;
+      else {
+        const done = await disable(linkId, row, ctx);
+        if (done.ok) {
+          disabled = true;
+          facts = done.facts ?? { ...facts, linkStatus: 'INACTIVE', paymentState: 'DISABLED' };
+          if (facts.approved.length > 0) problem = `link ${linkId} was disabled as overdue, but a payment arrived at the same time; check it`;
+        } else problem = done.message;
+      }
+    }
+  }
+  // The sheet says paid (a notification, or a person) and the service shows no approved payment:
+  // keep PAID/PARTIAL and say so, every run, until a person settles it. Dropping to PENDING here
+  // would let the next run disable a link the payer may have paid.
+  const unconfirmedPayment = (previous === 'PAID' || previous === 'PARTIAL') && facts.approved.length === 0 && !disabled;
+  if (unconfirmedPayment) {
+    problem = `the sheet says ${previous}, but the service shows no approved payment for link ${linkId}; check it (the link was left as it is)`;
+    facts = { ...facts, paymentState: previous };
+  }
+
+  const updates: Record<string, CellValue> = { ...base.updates, ...columnValues(facts, ctx.timeZone), reconcile_error: problem ?? null };
+  const change = adopted ?? changeOf(row, linkId, previous, facts, disabled);
+  return {
+    updates,
+    state: facts.paymentState,
+    amount: facts.linkAmount ?? row.amount,
+    currency: facts.currency ?? row.currency,
+    paidAmount: facts.paidAmount,
+    change,
+    problem,
+    disabled,
+    wouldDisable,
+    queried: true,
+  };
+}
+
+type Queried = { kind: 'ok'; link: LinkInfo } | { kind: 'failed'; message: string } | { kind: 'skipped' };
+
+async function query(id: number, ctx: RowContext): Promise<Queried> {
+  try {
+    const link = await callWithRetry('get', () => ctx.api.get(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal);
+    ctx.serviceAnswered();
+    return { kind: 'ok', link };
+  } catch (err) {
+    const failure = classify(err, ctx, `query link ${id}`);
+    return failure === undefined ? { kind: 'skipped' } : { kind: 'failed', message: failure };
+  }
+}
+
+type Disabled = { ok: true; facts?: LinkFacts } | { ok: false; message: string };
+
+async function disable(id: number, row: IssuedRow, ctx: RowContext): Promise<Disabled> {
+  try {
+    await callWithRetry('disable', () => ctx.api.disable(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal);
+  } catch (err) {
+    if (!isApiError(err, 'ALREADY_DISABLED')) {
+      const failure = classify(err, ctx, `disable link ${id}`);
+      return { ok: false, message: failure ?? `link ${id} was due to be disabled but the run stopped first` };
+    }
+  }
+  // Read it back: the sheet records what the service says, including a payment that raced the disable.
+  const after = await query(id, ctx);
+  return { ok: true, facts: after.kind === 'ok' ? linkFacts(after.link, row.amount, ctx.timeZone) : undefined };
+}
+
+/** The message for the row, or undefined when the run stops (the row is then left as it was). */
+function classify(err: unknown, ctx: RowContext, what: string): string | undefined {
+  if (ctx.signal?.aborted === true || isApiError(err, 'ABORTED')) {
+    ctx.stop('INTERRUPTED', 'Interrupted: rows not checked yet were left as they were.');
+    return undefined;
+  }
+  if (isApiError(err, 'AUTH_FAILED')) {
+    ctx.stop('AUTH_FAILED', authMessage(err));
+    return undefined;
+  }
+  if (isApiError(err, 'NOT_FOUND')) return `could not ${what}: the service has no link with that id (is --env or --base-url the one the sheet was issued on?)`;
+  if (isApiError(err, 'OTHER_SITE')) return `could not ${what}: the link belongs to another site (check the credentials)`;
+  const transient = isApiError(err) && ['NOT_SENT', 'RATE_LIMITED', 'SERVER_ERROR', 'OUTCOME_UNKNOWN', 'BAD_RESPONSE'].includes(err.code);
+  if (transient) ctx.serviceFailed();
+  const detail = err instanceof Error ? err.message : String(err);
+  return `could not ${what}${transient ? ' (after retries)' : ''}: ${detail}`;
+}
+
+function authMessage(err: ApiError): string {
+  const cause = err.authCode !== undefined ? `code ${err.authCode}` : 'malformed authentication';
+  return `Authentication failed (${cause}): ${err.message} Nothing more was queried or disabled.`;
+}
+
+function uncertainOutcome(row: IssuedRow, ctx: RowContext): { kind: 'found'; id: number; updates: Record<string, CellValue> } | { kind: 'other'; message: string; updates: Record<string, CellValue> } {
+  const outcome = ctx.uncertain.byReference.get(row.reference);
+  if (outcome === undefined) {
+    const why = ctx.uncertain.journalFound
+      ? `the issue journal ${ctx.journalPath} has no lost create for reference ${row.reference}`
+      : `there is no issue journal ${ctx.journalPath} beside the sheet to look it up with`;
+    const message = `UNCERTAIN from issue: a link may exist for reference ${row.reference} but ${why}; run \`paylinks issue\` again on the same input with --out pointing at this sheet, or look the reference up in the Placetopay panel`;
+    return { kind: 'other', message, updates: { reconcile_error: message } };
+  }
+  if (outcome.kind === 'found') {
+    return { kind: 'found', id: outcome.id, updates: { link_state: 'ISSUED', link_id: outcome.id, link_url: outcome.url ?? null, error: null } };
+  }
+  if (outcome.kind === 'mismatch') {
+    return { kind: 'other', message: outcome.message, updates: { link_id: outcome.id, link_url: outcome.url ?? null, error: outcome.message, reconcile_error: outcome.message } };
+  }
+  return { kind: 'other', message: outcome.message, updates: { reconcile_error: outcome.message } };
+}
+
+function columnValues(facts: LinkFacts, timeZone: string): Record<string, CellValue> {
+  return {
+    link_status: facts.linkStatus,
+    payment_state: facts.paymentState,
+    paid_amount: facts.paidAmount ?? null,
+    paid_at: facts.paidAt === undefined ? null : wallClockDate(facts.paidAt),
+    receipt: facts.receipt ?? null,
+    authorization: facts.authorization ?? null,
+    payment_method: facts.paymentMethod ?? null,
+    payer_name: facts.payerName ?? null,
+    checked_at: wallClockDate(wallClockIn(new Date(), timeZone)),
+  };
+}
+
+/** Only what a person needs to hear about: compared with the sheet's previous values. */
+function changeOf(row: IssuedRow, linkId: number, previous: string, facts: LinkFacts, disabledNow: boolean): Change | undefined {
+  const to: PaymentState = facts.paymentState;
+  const base = { rowNumber: row.rowNumber, reference: row.reference, linkId, from: previous, to, currency: facts.currency ?? row.currency };
+  if (to === 'PAID' || to === 'PARTIAL') {
+    const before = row.text('paid_amount');
+    const samePaid = before !== '' && facts.paidAmount !== undefined && sameAmount(before, facts.paidAmount) === true;
+    if (previous !== to || !samePaid) return { ...base, kind: to, amount: facts.paidAmount };
+    return undefined;
+  }
+  if (to === 'EXPIRED' && previous !== 'EXPIRED') return { ...base, kind: 'EXPIRED', amount: facts.linkAmount ?? row.amount };
+  if (to === 'DISABLED' && (disabledNow || previous !== 'DISABLED')) {
+    return { ...base, kind: 'DISABLED', amount: facts.linkAmount ?? row.amount, by: disabledNow ? 'this-run' : 'elsewhere' };
+  }
+  return undefined;
+}

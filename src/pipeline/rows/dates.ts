@@ -1,0 +1,185 @@
+/**
+ * Due dates: cells → calendar dates (`YYYY-MM-DD`), and the instant a link
+ * expires — the end of the due day in the site's time zone.
+ *
+ * Accepted: ISO `2027-03-15` (a time part is ignored), the locale's order
+ * (es-CO day/month/year, en-US month/day/year) with `/`, `-` or `.`, XLSX
+ * date cells, and XLSX numeric cells holding an Excel serial date. Never a
+ * guess: a 2-digit year or day/month in the wrong order is an error.
+ */
+import { isCellError, type CellValue } from '../../io/types.js';
+import type { Locale, RowErrorCode } from '../types.js';
+
+export type DueDateResult = { ok: true; date: string } | { ok: false; code: RowErrorCode; reason: string };
+
+const TIME = String.raw`(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, 'i');
+const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`, 'i');
+const SHORT_YEAR = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{2})${TIME}$`, 'i');
+const NUMERIC = /^\d+(?:[.,]\d+)?$/;
+const MAX_TEXT_LENGTH = 48;
+
+/** The last Excel serial date (9999-12-31) in the 1900 date system. */
+const MAX_SERIAL = 2958465;
+const DAY_MS = 86_400_000;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const ORDER: Record<Locale, { dayFirst: boolean; example: string; other: Locale }> = {
+  'es-CO': { dayFirst: true, example: 'write 2027-03-15 or 15/03/2027 (day/month/year)', other: 'en-US' },
+  'en-US': { dayFirst: false, example: 'write 2027-03-15 or 03/15/2027 (month/day/year)', other: 'es-CO' },
+};
+
+export function parseDueDate(value: CellValue, locale: Locale): DueDateResult {
+  const example = ORDER[locale].example;
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    return { ok: false, code: 'DUE_DATE_MISSING', reason: `the due date is empty; ${example}` };
+  }
+  if (value instanceof Date) return fromDateCell(value);
+  if (typeof value === 'number') return fromSerial(value, example);
+  if (typeof value === 'string') return fromText(value.trim(), locale);
+  if (isCellError(value)) return invalid(`the cell holds the error ${value.error}; ${example}`);
+  return invalid(`the cell holds the value ${String(value).toUpperCase()}, not a date; ${example}`);
+}
+
+/** The reader gives XLSX dates as the wall-clock date in UTC fields. */
+function fromDateCell(d: Date): DueDateResult {
+  if (Number.isNaN(d.getTime())) return invalid('the cell holds a date Excel could not read; type the date again');
+  return checkCalendar(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.toISOString().slice(0, 10), '');
+}
+
+/**
+ * Excel's 1900 date system: serial 1 is 1900-01-01, and Excel counts a
+ * 1900-02-29 that never existed (serial 60), so serials from 61 on are one
+ * day ahead of a plain count from 1899-12-31. A fraction is a time of day.
+ */
+export function excelSerialToDate(serial: number): string | undefined {
+  const day = Math.floor(serial);
+  if (!(day >= 1 && day <= MAX_SERIAL) || day === 60) return undefined;
+  const epoch = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function fromSerial(n: number, example: string): DueDateResult {
+  const date = excelSerialToDate(n);
+  if (date !== undefined) return { ok: true, date };
+  return invalid(`the cell holds the number ${String(n)}, not a date; format the column as a date in Excel, or ${example}`);
+}
+
+function fromText(text: string, locale: Locale): DueDateResult {
+  const order = ORDER[locale];
+  // No date is this long; refusing early also keeps the regexes below from backtracking on huge cells.
+  if (text.length > MAX_TEXT_LENGTH) return invalid(`the cell holds ${text.length} characters of text, not a date; ${order.example}`);
+  let m = YEAR_FIRST.exec(text);
+  if (m !== null) return checkCalendar(Number(m[1]), Number(m[3]), Number(m[4]), text, '');
+  m = YEAR_LAST.exec(text);
+  if (m !== null) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const [day, month] = order.dayFirst ? [a, b] : [b, a];
+    const hint = `; in ${locale} dates are ${order.dayFirst ? 'day/month/year' : 'month/day/year'}` +
+      (month > 12 && day <= 12 ? `, or run with --locale ${order.other}` : '');
+    return checkCalendar(Number(m[4]), month, day, text, hint);
+  }
+  if (SHORT_YEAR.test(text)) {
+    return invalid(`"${text}" has a 2-digit year; write the year with 4 digits (${order.example.replace('write ', '')})`);
+  }
+  if (NUMERIC.test(text)) {
+    const n = Number(text.replace(',', '.'));
+    if (n >= 1 && n <= MAX_SERIAL) {
+      return invalid(
+        `"${text}" looks like an Excel serial date number, not a date; format the column as a date in Excel before exporting, or ${order.example}`,
+      );
+    }
+  }
+  return invalid(`"${text}" is not a date; ${order.example}`);
+}
+
+function checkCalendar(year: number, month: number, day: number, shown: string, hint: string): DueDateResult {
+  const quoted = shown === '' ? 'the date' : `"${shown}"`;
+  if (month < 1 || month > 12) {
+    return invalid(`${quoted} is not a real date: the month must be 1 to 12${hint}`);
+  }
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > last) {
+    return invalid(`${quoted} is not a real date: ${MONTHS[month - 1]} ${year} has ${last} days${hint}`);
+  }
+  if (year < 1900 || year > 9999) return invalid(`${quoted} has year ${year}; write a year from 1900 to 9999`);
+  return { ok: true, date: `${year}-${pad(month)}-${pad(day)}` };
+}
+
+function invalid(reason: string): DueDateResult {
+  return { ok: false, code: 'DUE_DATE_INVALID', reason };
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Throws a clear Error for a time zone name Intl does not know. */
+export function checkTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      });
+    } catch {
+      throw new Error(`Unknown time zone "${timeZone}"; use an IANA name such as America/Bogota or America/New_York.`);
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** Shared between rows with the same due date: do not mutate `instant`. */
+export interface EndOfDay {
+  /** Site-local `YYYY-MM-DD 23:59:59`, as sent in `expirationDate`. */
+  readonly local: string;
+  /** The same moment as an instant. */
+  readonly instant: Date;
+}
+
+// Due dates repeat heavily across a sheet and Intl is the slow part: remember each date, per zone.
+const endOfDayCache = new Map<string, Map<string, EndOfDay>>();
+const MAX_CACHED_DATES = 10_000;
+
+/** The last second of `date` (YYYY-MM-DD) on the wall clock of `timeZone`, DST included. */
+export function endOfDayInZone(date: string, timeZone: string): EndOfDay {
+  let zone = endOfDayCache.get(timeZone);
+  const cached = zone?.get(date);
+  if (cached !== undefined) return cached;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, 23, 59, 59);
+  // Two passes: the offset at the first guess may differ from the offset at the answer across a DST change.
+  const first = wall - zoneOffset(wall, timeZone);
+  const offset = zoneOffset(first, timeZone);
+  const result: EndOfDay = Object.freeze({ local: `${date} 23:59:59`, instant: new Date(wall - offset) });
+  if (zone === undefined || zone.size >= MAX_CACHED_DATES) {
+    zone = new Map();
+    endOfDayCache.set(timeZone, zone);
+  }
+  zone.set(date, result);
+  return result;
+}
+
+/** True when the link would already have expired: its last instant is not after `now`. */
+export function isPast(endInstant: Date, now: Date): boolean {
+  return endInstant.getTime() <= now.getTime();
+}

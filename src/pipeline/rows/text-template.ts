@@ -1,0 +1,47 @@
+/**
+ * `--name` and `--description` templates such as `Factura {reference}`.
+ * Placeholders are field names. A template is checked once at startup, so a
+ * typo like `{refrence}` stops the run before any row is read instead of
+ * producing 40,000 links named "Factura {refrence}".
+ */
+import { FIELDS } from '../types.js';
+
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+  readonly code = 'TEMPLATE_INVALID';
+}
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** The parts of a template: literal text at even positions, placeholder names at odd ones. */
+type Compiled = string[];
+
+const compiledCache = new Map<string, Compiled>();
+
+/** Throws a TemplateError naming any unknown placeholder and the accepted ones. */
+export function checkTemplate(tpl: string, allowed: readonly string[] = FIELDS): void {
+  const unknown = [...tpl.matchAll(PLACEHOLDER)].map((m) => m[1] as string).filter((name) => !allowed.includes(name));
+  if (unknown.length > 0) {
+    throw new TemplateError(
+      `The template "${tpl}" uses ${unknown.map((u) => `{${u}}`).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not known; ` +
+        `placeholders are ${allowed.map((a) => `{${a}}`).join(', ')}.`,
+    );
+  }
+}
+
+function compile(tpl: string): Compiled {
+  let parts = compiledCache.get(tpl);
+  if (parts === undefined) {
+    parts = tpl.split(PLACEHOLDER);
+    compiledCache.set(tpl, parts);
+  }
+  return parts;
+}
+
+/** Fills the placeholders; a missing value renders as empty text. */
+export function renderTemplate(tpl: string, values: Readonly<Record<string, string | undefined>>): string {
+  const parts = compile(tpl);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) out += (values[parts[i] as string] ?? '') + (parts[i + 1] as string);
+  return out;
+}

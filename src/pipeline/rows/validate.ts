@@ -1,0 +1,378 @@
+/**
+ * A raw row → a create request, or every reason it cannot become one.
+ *
+ * Never throws for bad data: each problem becomes a RowError naming the row,
+ * the column as written in the file, the value and what would be accepted.
+ * All of a row's problems are reported at once, so the clerk fixes a row in
+ * one pass. A row with errors has no request (never both).
+ *
+ * The preparer is stateful: it remembers references already seen, to flag a
+ * repeated reference (column mode) or number identical rows (derived mode).
+ * It runs on every row of million-row files, so per-row work is kept to
+ * regexes compiled once, a cached end-of-day, and at most two hashes.
+ */
+import { hash } from 'node:crypto';
+import type { CreateLinkRequest, Recipient } from '../../api/types.js';
+import { isCellError, type CellValue, type RawRow } from '../../io/types.js';
+import { parseAmount } from './amount.js';
+import { normalizePhone, validateEmail } from './contact.js';
+import { checkTimeZone, endOfDayInZone, isPast, parseDueDate } from './dates.js';
+import { MappingError, quoteValue } from './mapping-error.js';
+import { formatAmount } from '../money.js';
+import { deriveReference, validateReference } from './reference.js';
+import { checkTemplate, renderTemplate } from './text-template.js';
+import type { ColumnMap, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from '../types.js';
+
+export const MAX_DESCRIPTION_LENGTH = 250;
+
+/** C0 controls and DEL, except tab, line feed and carriage return. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CURRENCY = /^[A-Za-z]{3}$/;
+const HAS_LOWER = /[a-z]/;
+
+/**
+ * Builds the per-row function. Checks the run's settings once (templates,
+ * time zone, default currency, a column for the notify channels) and throws
+ * a clear error before any row is read when they are wrong.
+ */
+export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?: string): (row: RawRow) => PreparedRow {
+  const preparer = new RowPreparer(map, options, file);
+  return (row) => preparer.prepare(row);
+}
+
+/** What a row's cells became, before the request is assembled. */
+interface Parsed {
+  amount?: string;
+  /** A currency code written in the amount cell itself. */
+  amountCurrency?: string;
+  dueDate?: string;
+  expiresAt?: string;
+  currency: string;
+  email?: string;
+  phone?: string;
+  name: string;
+  description: string;
+  values?: Record<string, string>;
+}
+
+class RowPreparer {
+  private readonly seenReferences = new Map<string, number>();
+  private readonly derivedCounts = new Map<string, number>();
+  /** Formatting the amount for people costs; skip it unless a template shows it. */
+  private readonly amountInTemplates: boolean;
+  /** One copy shared by every request: the run's setting, not the row's. */
+  private readonly paymentMethods: string[] | undefined;
+  private readonly currency: string;
+
+  constructor(
+    private readonly map: ColumnMap,
+    private readonly options: RequestOptions,
+    file: string | undefined,
+  ) {
+    checkTemplate(options.nameTemplate);
+    checkTemplate(options.descriptionTemplate);
+    checkTimeZone(options.timeZone);
+    if (!CURRENCY.test(options.currency)) {
+      throw new Error(`The currency "${options.currency}" is not an ISO 4217 code; use three letters such as COP or USD.`);
+    }
+    checkNotifyColumns(map, options, file);
+    this.currency = options.currency.toUpperCase();
+    this.paymentMethods = options.paymentMethods?.length ? Object.freeze([...options.paymentMethods]) as string[] : undefined;
+    this.amountInTemplates = `${options.nameTemplate}${options.descriptionTemplate}`.includes('{amount}');
+  }
+
+  prepare(row: RawRow): PreparedRow {
+    const errors: RowError[] = [];
+    const p = this.parseCells(row, errors);
+    const reference = this.reference(row, p, errors);
+    const description = this.description(row, reference, p, errors);
+    const name = this.name(row, reference, p, errors);
+    const recipients = this.recipients(row, p, errors);
+
+    const fingerprint = hash(
+      'sha256',
+      `${reference}\u001f${p.amount ?? ''}\u001f${p.currency}\u001f${p.expiresAt ?? ''}\u001f${name}\u001f${description}`,
+      'hex',
+    ).slice(0, 16);
+    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, currency: p.currency, errors, fingerprint };
+    if (p.amount !== undefined) prepared.amount = p.amount;
+    if (p.expiresAt !== undefined) prepared.expiresAt = p.expiresAt;
+    if (errors.length === 0) prepared.request = this.request(name, reference, description, p, recipients);
+    return prepared;
+  }
+
+  /** What the templates can say; built only for rows whose name or description is rendered. */
+  private values(row: RawRow, reference: string, p: Parsed): Record<string, string> {
+    if (p.values !== undefined) return p.values;
+    p.values = {
+      reference,
+      name: p.name === '' ? reference : p.name,
+      amount: p.amount === undefined || !this.amountInTemplates ? '' : formatAmount(p.amount, this.options.locale, p.currency),
+      dueDate: p.dueDate ?? '',
+      email: p.email ?? this.text(row, 'email'),
+      phone: p.phone ?? this.text(row, 'phone'),
+      description: p.description,
+      currency: p.currency,
+    };
+    return p.values;
+  }
+
+  private parseCells(row: RawRow, errors: RowError[]): Parsed {
+    const { locale } = this.options;
+    const p: Parsed = { currency: this.currency, name: '', description: '' };
+
+    const amountCell = this.cell(row, 'amount', errors);
+    if (amountCell !== undefined) {
+      const r = parseAmount(amountCell, locale);
+      if (r.ok) {
+        p.amount = r.amount;
+        p.amountCurrency = r.currency;
+      } else this.fail(errors, row, 'amount', r.code, r.reason);
+    }
+
+    const dueCell = this.cell(row, 'dueDate', errors);
+    if (dueCell !== undefined) {
+      const r = parseDueDate(dueCell, locale);
+      if (r.ok) this.expiry(row, r.date, p, errors);
+      else this.fail(errors, row, 'dueDate', r.code, r.reason);
+    }
+
+    const currency = this.text(row, 'currency', errors);
+    if (currency !== '') {
+      if (CURRENCY.test(currency)) p.currency = currency.toUpperCase();
+      else this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+    }
+    // "USD 1.250" in a COP row is a bill in the wrong currency, not a detail to ignore.
+    if (p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
+      const source = currency !== '' ? 'the currency column says' : `the run's currency is (--currency)`;
+      this.fail(errors, row, 'amount', 'CURRENCY_INVALID', `${this.shown(row, 'amount')} is in ${p.amountCurrency}, but ${source} ${p.currency}; write the amount without a currency, or make the two agree`);
+    }
+
+    const email = this.text(row, 'email', errors);
+    if (email !== '') {
+      const r = validateEmail(email);
+      if (r.ok) p.email = r.value;
+      else this.fail(errors, row, 'email', r.code, r.reason);
+    }
+
+    const phone = this.text(row, 'phone', errors);
+    if (phone !== '') {
+      const r = normalizePhone(phone, locale);
+      if (r.ok) p.phone = r.value;
+      else this.fail(errors, row, 'phone', r.code, r.reason);
+    }
+
+    p.name = this.printable(row, 'name', errors);
+    p.description = this.printable(row, 'description', errors);
+    return p;
+  }
+
+  private expiry(row: RawRow, date: string, p: Parsed, errors: RowError[]): void {
+    p.dueDate = date;
+    const end = endOfDayInZone(date, this.options.timeZone);
+    p.expiresAt = end.local;
+    if (isPast(end.instant, this.options.now)) {
+      this.fail(errors, row, 'dueDate', 'DUE_DATE_PAST',
+        `${this.shown(row, 'dueDate')} is past: the link would expire at ${end.local} (${this.options.timeZone}), which is not after now; write a due date from today on`);
+    }
+  }
+
+  /** From the reference column (validated, unique in the file), or derived from the row's content. */
+  private reference(row: RawRow, p: Parsed, errors: RowError[]): string {
+    if (this.map.fields.reference === undefined) return this.derived(row, p);
+    const cell = this.cell(row, 'reference', errors);
+    const text = cell === undefined ? '' : cellText(cell);
+    const r = validateReference(text);
+    if (!r.ok) {
+      // An Excel error was reported by cell(); an empty cell still gets a stable key for the journal and output.
+      if (cell !== undefined) this.fail(errors, row, 'reference', r.code, r.reason);
+      return text === '' ? this.derived(row, p) : text;
+    }
+    // Compared without case: a service that treats references as unique may not tell FAC-1 from fac-1.
+    const key = HAS_LOWER.test(r.reference) ? r.reference.toUpperCase() : r.reference;
+    const first = this.seenReferences.get(key);
+    if (first === undefined) this.seenReferences.set(key, row.rowNumber);
+    else {
+      this.fail(errors, row, 'reference', 'REFERENCE_DUPLICATE',
+        `"${r.reference}" was already used by row ${first}; each bill needs its own reference`);
+    }
+    return r.reference;
+  }
+
+  /** Canonical values where they parsed (so `1.250.000` and `1250000` agree), the cell text otherwise. */
+  private derived(row: RawRow, p: Parsed): string {
+    const base = deriveReference(
+      {
+        name: p.name,
+        amount: p.amount ?? this.text(row, 'amount'),
+        dueDate: p.dueDate ?? this.text(row, 'dueDate'),
+        email: p.email ?? this.text(row, 'email'),
+        phone: p.phone ?? this.text(row, 'phone'),
+        description: p.description,
+      },
+      1,
+    );
+    const occurrence = (this.derivedCounts.get(base) ?? 0) + 1;
+    this.derivedCounts.set(base, occurrence);
+    return occurrence === 1 ? base : `${base}-${occurrence}`;
+  }
+
+  private description(row: RawRow, reference: string, p: Parsed, errors: RowError[]): string {
+    const fromColumn = p.description !== '';
+    let text = p.description;
+    if (!fromColumn) text = renderTemplate(this.options.descriptionTemplate, this.values(row, reference, p)).trim();
+    if (text === '') text = reference;
+    if (text.length > MAX_DESCRIPTION_LENGTH) {
+      const reason = `the description is ${text.length} characters long; at most ${MAX_DESCRIPTION_LENGTH} are accepted` +
+        (fromColumn ? '; shorten it' : ` (from the template "${this.options.descriptionTemplate}"); shorten the template`);
+      if (fromColumn) this.fail(errors, row, 'description', 'DESCRIPTION_TOO_LONG', reason);
+      else this.fail(errors, row, undefined, 'DESCRIPTION_TOO_LONG', reason, text);
+    }
+    return text;
+  }
+
+  private name(row: RawRow, reference: string, p: Parsed, errors: RowError[]): string {
+    // The default template needs no rendering: the name, else the reference.
+    const name = this.options.nameTemplate === '{name}'
+      ? (p.name === '' ? reference : p.name)
+      : renderTemplate(this.options.nameTemplate, this.values(row, reference, p)).trim();
+    if (name === '') {
+      this.fail(errors, row, this.map.fields.name === undefined ? undefined : 'name', 'NAME_MISSING',
+        `the link name is empty (template "${this.options.nameTemplate}"); fill in the cells the template uses`);
+    }
+    return name;
+  }
+
+  /**
+   * One recipient merging the channels asked for. A channel the row cannot
+   * use (no email for `email`) is skipped; it is a row error only when no
+   * asked-for channel can reach the payer, since a bill nobody is told about
+   * is what --notify exists to prevent.
+   */
+  private recipients(row: RawRow, p: Parsed, errors: RowError[]): Recipient[] | undefined {
+    const { notify } = this.options;
+    if (notify.length === 0) return undefined;
+    const r: Recipient = {};
+    if (notify.includes('email') && p.email !== undefined) r.email = p.email;
+    if (p.phone !== undefined && notify.includes('sms')) {
+      r.phoneNumber = p.phone;
+      r.sendSMS = true;
+    }
+    if (p.phone !== undefined && notify.includes('whatsapp')) {
+      r.phoneNumber = p.phone;
+      r.sendWhatsapp = true;
+    }
+    if (r.email !== undefined || r.phoneNumber !== undefined) return [r];
+    // A contact that was there but malformed (or an Excel error) is already reported; do not pile on.
+    if (!errors.some((e) => e.field === 'email' || e.field === 'phone')) {
+      const wantsEmail = notify.includes('email');
+      const wantsPhone = notify.some((c) => c !== 'email');
+      const what = wantsEmail && wantsPhone ? 'email or phone number' : wantsEmail ? 'email' : 'phone number';
+      this.fail(errors, row, wantsEmail && this.map.fields.email !== undefined ? 'email' : 'phone', 'RECIPIENT_MISSING',
+        `the payer has no ${what} to notify through (--notify ${notify.join(',')}); write one in the sheet, or run without --notify`);
+    }
+    return undefined;
+  }
+
+  private request(name: string, reference: string, description: string, p: Parsed, recipients: Recipient[] | undefined): CreateLinkRequest {
+    const o = this.options;
+    const request: CreateLinkRequest = {
+      name,
+      reference,
+      description,
+      expirationDate: p.expiresAt as string,
+      paymentExpiration: o.paymentExpiration,
+      paymentsAllowed: o.paymentsAllowed,
+      payment: { amount: { currency: p.currency, total: p.amount as string } },
+    };
+    if (o.notificationUrl !== undefined) request.notificationUrl = o.notificationUrl;
+    if (o.linkLocale !== undefined) request.locale = o.linkLocale;
+    if (this.paymentMethods !== undefined) request.paymentMethod = this.paymentMethods;
+    if (recipients !== undefined) request.recipients = recipients;
+    return request;
+  }
+
+  /**
+   * The cell of a mapped field: null when the sheet has no such column or
+   * the row is short; undefined when it holds an Excel error (reported here).
+   */
+  private cell(row: RawRow, field: Field, errors: RowError[]): CellValue | undefined {
+    const index = this.map.fields[field];
+    if (index === undefined) return null;
+    const value = row.cells[index] ?? null;
+    if (!isCellError(value)) return value;
+    this.fail(errors, row, field, 'CELL_ERROR',
+      `the cell holds the Excel error ${value.error}; fix the formula or type the value in the sheet`);
+    return undefined;
+  }
+
+  /** A text field's trimmed text ('' when absent); reports an Excel error when `errors` is given. */
+  private text(row: RawRow, field: Field, errors?: RowError[]): string {
+    const index = this.map.fields[field];
+    if (index === undefined) return '';
+    const value = errors === undefined ? (row.cells[index] ?? null) : this.cell(row, field, errors);
+    return value === undefined || isCellError(value) ? '' : cellText(value);
+  }
+
+  /**
+   * Text a payer will read: a NUL or another control character (a binary
+   * export, a broken macro) is refused rather than sent to the service.
+   * Tabs and line breaks are ordinary text in a description cell.
+   */
+  private printable(row: RawRow, field: Field, errors: RowError[]): string {
+    const text = this.text(row, field, errors);
+    const bad = CONTROL_CHARACTER.exec(text);
+    if (bad) {
+      const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.fail(errors, row, field, 'CONTROL_CHARACTER', `contains the control character U+${code}, which cannot be sent; retype the cell or export the sheet again`);
+      return '';
+    }
+    return text;
+  }
+
+  private shown(row: RawRow, field: Field): string {
+    const index = this.map.fields[field];
+    const value = index === undefined ? null : (row.cells[index] ?? null);
+    return `"${cellText(value)}"`;
+  }
+
+  private fail(errors: RowError[], row: RawRow, field: Field | undefined, code: RowErrorCode, reason: string, value?: string): void {
+    const index = field === undefined ? undefined : this.map.fields[field];
+    const column = index === undefined ? undefined : this.map.header[index];
+    const error: RowError = {
+      code,
+      rowNumber: row.rowNumber,
+      message: `${column === undefined ? `Row ${row.rowNumber}` : `Row ${row.rowNumber}, column "${column}"`}: ${reason}.`,
+    };
+    if (column !== undefined) error.column = column;
+    if (field !== undefined) error.field = field;
+    const shown = value ?? (index === undefined ? undefined : cellText(row.cells[index] ?? null));
+    if (shown !== undefined) error.value = shown;
+    errors.push(error);
+  }
+}
+
+/** A cell as the text a person would read in it. */
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  return value.error;
+}
+
+/** `--notify` that no column can serve is a setup mistake, not 40,000 row errors. */
+function checkNotifyColumns(map: ColumnMap, options: RequestOptions, file: string | undefined): void {
+  const { notify } = options;
+  if (notify.length === 0) return;
+  const usable = notify.some((c) => (c === 'email' ? map.fields.email : map.fields.phone) !== undefined);
+  if (usable) return;
+  const needs = notify.includes('email') && notify.some((c) => c !== 'email') ? 'an email or phone' : notify.includes('email') ? 'an email' : 'a phone';
+  throw new MappingError(
+    'COLUMN_MISSING',
+    file,
+    `${file ?? 'The sheet'}: --notify ${notify.join(',')} needs ${needs} column, and the file has none ` +
+      `(columns found: ${map.header.map((h) => `"${h}"`).join(', ')}). Add the column, name it with --map, or run without --notify.`,
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * `paylinks summary`: rows and amounts per state of a sheet that `issue`
+ * wrote (link_state) or `reconcile` updated (payment_state too). Reads the
+ * sheet as reconcile does (the same mapping, the same amounts), streaming.
+ */
+import type { ReadOptions } from '../../io/types.js';
+import { openIssuedSheet } from '../reconcile/issued-sheet.js';
+import { StateTally, type TallyJson } from '../output/state-tally.js';
+import type { Field, Locale } from '../types.js';
+
+export interface SheetSummaryOptions {
+  path: string;
+  read?: Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>;
+  overrides?: Partial<Record<Field, string>>;
+  locale: Locale;
+  currency: string;
+  timeZone: string;
+  /** Shown for rows whose state cell is empty. */
+  blank: string;
+}
+
+export interface SheetSummary {
+  file: string;
+  rows: number;
+  /** By link_state (ISSUED, INVALID, …). */
+  link: TallyJson;
+  /** By payment_state, when the sheet has been reconciled. */
+  payment?: TallyJson;
+}
+
+export async function summariseSheet(options: SheetSummaryOptions): Promise<SheetSummary> {
+  const sheet = await openIssuedSheet(options);
+  const hasPayment = sheet.info.header.some((h) => h.trim().toLowerCase() === 'payment_state');
+  const link = new StateTally();
+  const payment = new StateTally();
+  try {
+    for await (const row of sheet.rows) {
+      const currency = row.amount === undefined ? undefined : row.currency;
+      link.add(row.text('link_state') || options.blank, row.amount, currency);
+      if (hasPayment) payment.add(row.text('payment_state') || options.blank, row.amount, currency);
+    }
+  } finally {
+    await sheet.close();
+  }
+  const summary: SheetSummary = { file: options.path, rows: link.rows, link: link.toJSON() };
+  if (hasPayment) summary.payment = payment.toJSON();
+  return summary;
+}
