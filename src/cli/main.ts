@@ -16,6 +16,7 @@ import * as webhook from './commands/webhook.js';
 import { describeError } from './describe-error.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
+import { redactSecrets } from '../secrets.js';
 
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     const described = describeError(err);
     process.stderr.write(`paylinks: ${described.message}\n`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${redactSecrets(err.stack)}\n`);
     process.exitCode = described.exitCode;
   }
 }
