@@ -57,6 +57,29 @@ export function asOfOption(value: string | undefined): Date {
   return date;
 }
 
+/** `--currency`: an ISO 4217 code, any case; the same check for every command that reads sheets. */
+export function currencyOption(value: string): string {
+  const currency = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new RunError('BAD_OPTION', `--currency must be an ISO 4217 code such as COP or USD, not "${value}".`);
+  return currency;
+}
+
+/** `--sheet`: a 1-based position when it is all digits, else a sheet name. */
+export function sheetOption(value: string | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+}
+
+/**
+ * `--probe-settle` in milliseconds. A lost answer is looked for only once the
+ * service has surely finished with it: at least as long as we waited for the
+ * answer (--timeout), and never less than 30 s (a short --timeout says
+ * nothing of the service).
+ */
+export function probeSettleMs(probeSettle: number | undefined, timeout: number | undefined): number {
+  return (positiveOption('probe-settle', probeSettle) ?? Math.max(positiveOption('timeout', timeout) ?? 30, 30)) * 1000;
+}
+
 export function listOption(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return items.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s !== '');

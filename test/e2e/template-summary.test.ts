@@ -101,4 +101,10 @@ describe('paylinks summary', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no link_id column/);
   });
+
+  it('checks --currency as issue does: a code that is not ISO 4217 is refused before the sheet is read, exit 2', async () => {
+    const result = await run(['summary', join(dir, 'never-read.csv'), '--currency', 'PESOS']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('paylinks: --currency must be an ISO 4217 code such as COP or USD, not "PESOS".\n');
+  });
 });
