@@ -4,7 +4,8 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, BuilderArguments } from 'yargs';
-import { runIssue, type IssueConfig, type IssueSummary } from '../../pipeline/issue/run.js';
+import type { IssueConfig } from '../../pipeline/issue/config.js';
+import { runIssue, type IssueSummary } from '../../pipeline/issue/run.js';
 import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import type { Channel, RequestOptions } from '../../pipeline/types.js';
 import { connect, type Connection } from '../connection.js';
