@@ -4,6 +4,7 @@
  */
 import { extname } from 'node:path';
 import type { SheetFormat } from '../io/types.js';
+import { langOf, type Lang } from '../pipeline/output/labels.js';
 import { checkTimeZone } from '../pipeline/rows/dates.js';
 import { RunError } from '../pipeline/run-error.js';
 import { checkTemplate } from '../pipeline/rows/text-template.js';
@@ -78,6 +79,13 @@ export function sheetOption(value: string | undefined): string | number | undefi
  */
 export function probeSettleMs(probeSettle: number | undefined, timeout: number | undefined): number {
   return (positiveOption('probe-settle', probeSettle) ?? Math.max(positiveOption('timeout', timeout) ?? 30, 30)) * 1000;
+}
+
+/** `--lang`: es or en; without it, the locale's language. */
+export function langOption(value: string | undefined, locale: Locale): Lang {
+  if (value === undefined) return langOf(locale);
+  if (value === 'es' || value === 'en') return value;
+  throw new RunError('BAD_OPTION', `--lang must be es or en, not "${value}".`);
 }
 
 export function listOption(value: unknown): string[] {

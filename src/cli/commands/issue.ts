@@ -17,6 +17,7 @@ import {
   delimiterOption,
   formatOfPath,
   intOption,
+  langOption,
   listOption,
   localeOption,
   positiveOption,
@@ -30,7 +31,6 @@ import { createReporter } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { withInterrupts } from '../interrupts.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
-import { langOf, type Lang } from '../../pipeline/output/labels.js';
 import { VERSION } from '../version.js';
 
 export const command = 'issue <input>';
@@ -166,10 +166,4 @@ function splitByOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === '') throw new RunError('BAD_OPTION', '--split-by needs the header of a column, e.g. --split-by Cobrador.');
   return value;
-}
-
-export function langOption(value: string | undefined, locale: 'es-CO' | 'en-US'): Lang {
-  if (value === undefined) return langOf(locale);
-  if (value === 'es' || value === 'en') return value;
-  throw new RunError('BAD_OPTION', `--lang must be es or en, not "${value}".`);
 }

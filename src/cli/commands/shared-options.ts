@@ -2,7 +2,7 @@
  * Flags every command that talks to the service shares, declared once so
  * their names, defaults and help read the same everywhere. Both functions keep
  * yargs' inferred types, so each command's handler argument is inferred from
- * its builder (see ArgsOf in ./args.ts).
+ * its builder (`BuilderArguments<typeof builder>`).
  */
 import type { Argv } from 'yargs';
 import { LOG_MODES } from '../reporter.js';

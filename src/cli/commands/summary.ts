@@ -8,8 +8,7 @@ import { formatAmount } from '../../pipeline/money.js';
 import { summariseSheet, type SheetSummary } from '../../pipeline/summary/summarise.js';
 import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
-import { currencyOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
-import { langOption } from './issue.js';
+import { currencyOption, langOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
 
 export const command = 'summary <file>';
 export const describe = 'Rows and amounts per state of a sheet written by issue or reconcile';
