@@ -8,6 +8,7 @@
  * an ApiError with a stable code and the operation that failed.
  */
 import { Pool } from 'undici';
+import { redactSecrets, rememberSecret } from '../secrets.js';
 import { buildAuth, formatSeed } from './auth.js';
 import { serializeAuthOnly, serializeCreateBody } from './body.js';
 import { ConfigError } from './config-error.js';
@@ -59,6 +60,7 @@ export class PlacetopayClient {
     this.#origin = url.origin;
     this.#prefix = url.pathname.replace(/\/+$/, '');
     this.#credentials = options.credentials;
+    rememberSecret(options.credentials.secretKey);
     this.#clock = options.clock ?? (() => new Date());
     const timeouts = options.timeouts ?? {};
     this.#pool = new Pool(this.#origin, {
@@ -201,8 +203,7 @@ function unreadable(operation: Operation, linkId: number | undefined, httpStatus
 
 /** Replaces any echo of the secret, the tranKey or the nonce in text the service sent back. */
 function redactor(auth: AuthBlock, secretKey: string): (text: string) => string {
-  const secrets = [secretKey, auth.tranKey, auth.nonce].filter((s) => s.length >= 4);
-  return (text) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  return (text) => redactSecrets(text, [secretKey, auth.tranKey, auth.nonce]);
 }
 
 function checkId(id: number, operation: Operation): void {

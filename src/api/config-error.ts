@@ -4,6 +4,8 @@
  * a base URL that is not one. The CLI maps `code` to an exit code and prints
  * `message`, which always says exactly what to set, and never holds a secret.
  */
+import { PaylinksError } from '../errors.js';
+
 export type ConfigErrorCode =
   /** Neither a credentials file nor PLACETOPAY_LOGIN / PLACETOPAY_SECRET_KEY (or one of them is empty). */
   | 'CREDENTIALS_MISSING'
@@ -18,18 +20,8 @@ export type ConfigErrorCode =
   /** --env is not one of the known environments. */
   | 'ENV_INVALID';
 
-export class ConfigError extends Error {
+export class ConfigError extends PaylinksError<ConfigErrorCode> {
   override readonly name = 'ConfigError';
-  readonly code: ConfigErrorCode;
-
-  constructor(code: ConfigErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message };
-  }
 }
 
 export function isConfigError(err: unknown, code?: ConfigErrorCode): err is ConfigError {

@@ -6,6 +6,7 @@
  * in shell history and `ps` output. Nothing here ever echoes the secret.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { rememberSecret } from '../secrets.js';
 import { ConfigError } from './config-error.js';
 import { BASE_URLS, type Credentials, type Environment } from './types.js';
 
@@ -64,8 +65,9 @@ export interface LoadedCredentials {
 
 /** Reads the credentials file when one is given, else the environment. */
 export async function loadCredentials(opts: { file?: string; env: NodeJS.ProcessEnv }): Promise<LoadedCredentials> {
-  if (opts.file !== undefined) return loadFromFile(opts.file);
-  return { credentials: loadFromEnv(opts.env), warnings: [] };
+  const loaded = opts.file !== undefined ? await loadFromFile(opts.file) : { credentials: loadFromEnv(opts.env), warnings: [] };
+  rememberSecret(loaded.credentials.secretKey);
+  return loaded;
 }
 
 function loadFromEnv(env: NodeJS.ProcessEnv): Credentials {

@@ -3,8 +3,11 @@
  * on message text, so codes are stable and part of the project's contract.
  *
  * Secrets never reach an ApiError: messages are built from the service's own
- * status message and our wording, and `toJSON` lists only the fields below.
+ * status message (redacted by the client) and our wording, and `toJSON` lists
+ * only the fields of `safeFields` (see PaylinksError).
  */
+import { PaylinksError } from '../errors.js';
+
 export type ApiErrorCode =
   /** 401 with a 101–104 cause, or "Malformed authentication" (authCode undefined). */
   | 'AUTH_FAILED'
@@ -53,9 +56,8 @@ export interface ApiErrorDetails {
   cause?: unknown;
 }
 
-export class ApiError extends Error {
+export class ApiError extends PaylinksError<ApiErrorCode> {
   override readonly name = 'ApiError';
-  readonly code: ApiErrorCode;
   readonly httpStatus?: number;
   readonly authCode?: AuthCode;
   readonly fieldErrors?: Record<string, string[]>;
@@ -64,8 +66,7 @@ export class ApiError extends Error {
   readonly operation?: 'create' | 'get' | 'disable';
 
   constructor(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, { cause: details.cause });
     this.httpStatus = details.httpStatus;
     this.authCode = details.authCode;
     this.fieldErrors = details.fieldErrors;
@@ -74,11 +75,8 @@ export class ApiError extends Error {
     this.operation = details.operation;
   }
 
-  toJSON(): Record<string, unknown> {
+  protected override safeFields(): Record<string, unknown> {
     return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
       httpStatus: this.httpStatus,
       authCode: this.authCode,
       fieldErrors: this.fieldErrors,
@@ -87,6 +85,12 @@ export class ApiError extends Error {
       operation: this.operation,
     };
   }
+}
+
+/** What a person reads when authentication fails: the cause by its code, and that the run sent nothing more. */
+export function describeAuthFailure(err: ApiError): string {
+  const cause = err.authCode ? `code ${err.authCode}: ${AUTH_CAUSES[err.authCode]}` : 'malformed authentication';
+  return `Authentication failed (${cause}). Nothing more was sent.`;
 }
 
 export function isApiError(err: unknown, code?: ApiErrorCode): err is ApiError {

@@ -3,14 +3,10 @@
  * can act on and an exit code, never a stack trace. Unknown errors say so and
  * point at --debug, which is the only way to see a stack.
  */
-import { ApiError } from '../api/errors.js';
-import { ConfigError } from '../api/config-error.js';
-import { FileError } from '../io/errors.js';
-import { LockError } from '../io/lock.js';
-import { MappingError } from '../pipeline/rows/mapping-error.js';
-import { RunError } from '../pipeline/run-error.js';
-import { describeAuthFailure } from '../pipeline/issue/send.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { describeAuthFailure, isApiError } from '../api/errors.js';
+import { PaylinksError } from '../errors.js';
+import { redactSecrets } from '../secrets.js';
+import { EXIT, EXIT_OF_ERROR, type ExitCode } from './exit-codes.js';
 
 export interface Described {
   code: string;
@@ -19,14 +15,9 @@ export interface Described {
 }
 
 export function describeError(err: unknown): Described {
-  if (err instanceof FileError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
-  if (err instanceof MappingError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
-  if (err instanceof ConfigError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
-  if (err instanceof RunError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
-  if (err instanceof LockError) return { code: err.code, message: err.message, exitCode: EXIT.LOCKED };
-  if (err instanceof ApiError) {
-    const message = err.code === 'AUTH_FAILED' ? describeAuthFailure(err) : err.message;
-    return { code: err.code, message, exitCode: EXIT.STOPPED };
+  if (err instanceof PaylinksError) {
+    const message = isApiError(err, 'AUTH_FAILED') ? describeAuthFailure(err) : err.message;
+    return { code: err.code, message, exitCode: EXIT_OF_ERROR[err.name] };
   }
   // yargs' own errors are about the command line or the --config file: usage, not a crash.
   if (err instanceof Error && err.name === 'YError') {
@@ -34,6 +25,7 @@ export function describeError(err: unknown): Described {
     const message = config ? `--config ${config[1]}: the file is missing or is not valid JSON.` : err.message;
     return { code: 'USAGE', message, exitCode: EXIT.USAGE };
   }
-  const message = err instanceof Error ? err.message : String(err);
+  // A library's own message may quote what it was given: scrub it like our own.
+  const message = redactSecrets(err instanceof Error ? err.message : String(err));
   return { code: 'INTERNAL', message: `unexpected error: ${message} (run with --debug for details, and report it)`, exitCode: EXIT.STOPPED };
 }

@@ -2,6 +2,8 @@
  * Exit codes, the same for every command, documented in the README.
  * Cron wrappers and scripts branch on them, so they never change meaning.
  */
+import type { ErrorFamily } from '../errors.js';
+
 export const EXIT = {
   /** Every row reached the state asked for (issue: ISSUED; dry run: valid). */
   OK: 0,
@@ -18,3 +20,18 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * The exit code of each error family: the one place that decides it. Every
+ * family is "nothing was sent, fix the input" (2) except a lock held by
+ * another run (4) and the service refusing everything (3).
+ */
+export const EXIT_OF_ERROR: Record<ErrorFamily, ExitCode> = {
+  FileError: EXIT.USAGE,
+  MappingError: EXIT.USAGE,
+  ConfigError: EXIT.USAGE,
+  RunError: EXIT.USAGE,
+  TemplateError: EXIT.USAGE,
+  LockError: EXIT.LOCKED,
+  ApiError: EXIT.STOPPED,
+};

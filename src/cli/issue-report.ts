@@ -4,7 +4,8 @@
  * terminal).
  */
 import { langOf, words } from '../pipeline/output/labels.js';
-import type { IssueConfig, IssueSummary } from '../pipeline/issue/run.js';
+import type { IssueConfig } from '../pipeline/issue/config.js';
+import type { IssueSummary } from '../pipeline/issue/run.js';
 import { formatAmount } from '../pipeline/money.js';
 
 const STATE_ORDER = ['ISSUED', 'WOULD_ISSUE', 'INVALID', 'FAILED', 'UNCERTAIN'];

@@ -16,6 +16,7 @@ import * as webhook from './commands/webhook.js';
 import { describeError } from './describe-error.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
+import { redactSecrets } from '../secrets.js';
 
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
@@ -23,13 +24,13 @@ async function main(argv: string[]): Promise<void> {
     await yargs(argv)
       .scriptName('paylinks')
       .usage('$0 <command> [options]\n\nIssue Placetopay payment links in bulk from a billing sheet, and reconcile them later.')
-      .command(issue.command, issue.describe, issue.builder, issue.handler as never)
-      .command(reconcile.command, reconcile.describe, reconcile.builder, reconcile.handler as never)
-      .command(webhook.command, webhook.describe, webhook.builder, webhook.handler as never)
-      .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler as never)
-      .command(summary.command, summary.describe, summary.builder, summary.handler as never)
-      .command(template.command, template.describe, template.builder, template.handler as never)
-      .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler as never)
+      .command(issue.command, issue.describe, issue.builder, issue.handler)
+      .command(reconcile.command, reconcile.describe, reconcile.builder, reconcile.handler)
+      .command(webhook.command, webhook.describe, webhook.builder, webhook.handler)
+      .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler)
+      .command(summary.command, summary.describe, summary.builder, summary.handler)
+      .command(template.command, template.describe, template.builder, template.handler)
+      .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler)
       .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
       .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
       .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template or sandbox (see --help).')
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     const described = describeError(err);
     process.stderr.write(`paylinks: ${described.message}\n`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${redactSecrets(err.stack)}\n`);
     process.exitCode = described.exitCode;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { ConfigError, loadCredentials, SECRET_VAR } from '../api/credentials.js';
 import { DEFAULT_SANDBOX_CREDENTIALS } from '../api/sandbox/server.js';
+import { rememberSecret } from '../secrets.js';
 
 export interface SecretFlags {
   credentials?: string;
@@ -24,7 +25,10 @@ export async function loadNotificationSecret(flags: SecretFlags, env: NodeJS.Pro
     return { secret: loaded.credentials.secretKey, warnings: loaded.warnings };
   }
   const secret = env[SECRET_VAR]?.trim() ?? '';
-  if (secret !== '') return { secret, warnings: [] };
+  if (secret !== '') {
+    rememberSecret(secret);
+    return { secret, warnings: [] };
+  }
   throw new ConfigError(
     'CREDENTIALS_MISSING',
     `No secret key to check notification signatures with: set ${SECRET_VAR}, or pass --credentials <file> naming a JSON file ` +

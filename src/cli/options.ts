@@ -4,6 +4,7 @@
  */
 import { extname } from 'node:path';
 import type { SheetFormat } from '../io/types.js';
+import { langOf, type Lang } from '../pipeline/output/labels.js';
 import { checkTimeZone } from '../pipeline/rows/dates.js';
 import { RunError } from '../pipeline/run-error.js';
 import { checkTemplate } from '../pipeline/rows/text-template.js';
@@ -55,6 +56,36 @@ export function asOfOption(value: string | undefined): Date {
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : undefined;
   if (!date || date.getUTCDate() !== Number(m?.[3])) throw new RunError('BAD_OPTION', `--as-of must be a date YYYY-MM-DD, not "${value}".`);
   return date;
+}
+
+/** `--currency`: an ISO 4217 code, any case; the same check for every command that reads sheets. */
+export function currencyOption(value: string): string {
+  const currency = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new RunError('BAD_OPTION', `--currency must be an ISO 4217 code such as COP or USD, not "${value}".`);
+  return currency;
+}
+
+/** `--sheet`: a 1-based position when it is all digits, else a sheet name. */
+export function sheetOption(value: string | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+}
+
+/**
+ * `--probe-settle` in milliseconds. A lost answer is looked for only once the
+ * service has surely finished with it: at least as long as we waited for the
+ * answer (--timeout), and never less than 30 s (a short --timeout says
+ * nothing of the service).
+ */
+export function probeSettleMs(probeSettle: number | undefined, timeout: number | undefined): number {
+  return (positiveOption('probe-settle', probeSettle) ?? Math.max(positiveOption('timeout', timeout) ?? 30, 30)) * 1000;
+}
+
+/** `--lang`: es or en; without it, the locale's language. */
+export function langOption(value: string | undefined, locale: Locale): Lang {
+  if (value === undefined) return langOf(locale);
+  if (value === 'es' || value === 'en') return value;
+  throw new RunError('BAD_OPTION', `--lang must be es or en, not "${value}".`);
 }
 
 export function listOption(value: unknown): string[] {

@@ -8,7 +8,8 @@ import { formatAmount } from '../pipeline/money.js';
 import type { ReconcileSummary } from '../pipeline/reconcile/run.js';
 import type { Change } from '../pipeline/reconcile/row.js';
 
-export type ReportFormat = 'text' | 'json';
+export const REPORT_FORMATS = ['text', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const STATE_ORDER = ['PAID', 'PARTIAL', 'PENDING', 'EXPIRED', 'DISABLED', 'UNKNOWN', 'UNCERTAIN'];
 const CHANGE_WORDS: Record<string, string> = { PAID: 'paid', PARTIAL: 'partly paid', EXPIRED: 'expired', DISABLED: 'disabled', ADOPTED: 'found (lost in issue)' };

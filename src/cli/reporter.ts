@@ -6,7 +6,8 @@
  */
 import type { RunEvent } from '../pipeline/events.js';
 
-export type LogMode = 'auto' | 'text' | 'json';
+export const LOG_MODES = ['auto', 'text', 'json'] as const;
+export type LogMode = (typeof LOG_MODES)[number];
 
 export interface Reporter {
   readonly json: boolean;

@@ -3,6 +3,8 @@
  * written. Every message names the file, and where it applies the row and the
  * column, and says what would be accepted. The CLI turns these into exit code 2.
  */
+import { PaylinksError } from '../errors.js';
+
 export type FileErrorCode =
   | 'FILE_NOT_FOUND'
   /** The file exists but cannot be read (permissions, locked by another program). */
@@ -30,22 +32,20 @@ export interface FileErrorDetails {
   cause?: unknown;
 }
 
-export class FileError extends Error {
+export class FileError extends PaylinksError<FileErrorCode> {
   override readonly name = 'FileError';
-  readonly code: FileErrorCode;
   readonly file: string;
   readonly row?: number;
   readonly column?: string;
 
   constructor(code: FileErrorCode, file: string, message: string, details: FileErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, { cause: details.cause });
     this.file = file;
     this.row = details.row;
     this.column = details.column;
   }
 
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, file: this.file, row: this.row, column: this.column, message: this.message };
+  protected override safeFields(): Record<string, unknown> {
+    return { file: this.file, row: this.row, column: this.column };
   }
 }

@@ -21,26 +21,25 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PaylinksError } from '../errors.js';
 import { errnoCode, outputError } from './atomic.js';
 
 export type LockErrorCode = 'LOCK_HELD';
 
-export class LockError extends Error {
+export class LockError extends PaylinksError<LockErrorCode> {
   override readonly name = 'LockError';
-  readonly code: LockErrorCode;
   /** The lock file. */
   readonly file: string;
   readonly holder?: LockHolder;
 
   constructor(code: LockErrorCode, file: string, message: string, holder?: LockHolder) {
-    super(message);
-    this.code = code;
+    super(code, message);
     this.file = file;
     this.holder = holder;
   }
 
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, file: this.file, holder: this.holder, message: this.message };
+  protected override safeFields(): Record<string, unknown> {
+    return { file: this.file, holder: this.holder };
   }
 }
 

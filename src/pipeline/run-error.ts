@@ -2,6 +2,8 @@
  * Errors that stop a run before or while it works, with stable codes the CLI
  * maps to exit codes and that tests assert on.
  */
+import { PaylinksError } from '../errors.js';
+
 export type RunErrorCode =
   /** The sheet says something else for rows already issued (or possibly issued): two versions must not mix. */
   | 'INPUT_CHANGED'
@@ -12,18 +14,8 @@ export type RunErrorCode =
   /** A flag or setting that cannot work (bad time zone, template, number). */
   | 'BAD_OPTION';
 
-export class RunError extends Error {
+export class RunError extends PaylinksError<RunErrorCode> {
   override readonly name = 'RunError';
-  readonly code: RunErrorCode;
-
-  constructor(code: RunErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message };
-  }
 }
 
 export function noRowsError(path: string): RunError {

@@ -101,4 +101,20 @@ describe('paylinks summary', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no link_id column/);
   });
+
+  it("takes a --config file's column map object, as issue does", async () => {
+    const sheet = join(dir, 'mapped.csv');
+    await writeFile(sheet, 'Cliente;Saldo;Vence;Factura;link_state;link_id;link_url\r\nA;1.000;15/01/2031;R-1;ISSUED;1;https://x/1\r\n');
+    const config = join(dir, 'paylinks.json');
+    await writeFile(config, JSON.stringify({ map: { amount: 'Saldo', dueDate: 'Vence' } }));
+    const json = await run(['summary', sheet, '--json', '--config', config]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).link.states).toEqual({ ISSUED: { rows: 1, amounts: { COP: '1000' } } });
+  });
+
+  it('checks --currency as issue does: a code that is not ISO 4217 is refused before the sheet is read, exit 2', async () => {
+    const result = await run(['summary', join(dir, 'never-read.csv'), '--currency', 'PESOS']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('paylinks: --currency must be an ISO 4217 code such as COP or USD, not "PESOS".\n');
+  });
 });

@@ -3,8 +3,9 @@
  * pipeline, prints the closing report and picks the exit code.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { Argv } from 'yargs';
-import { runIssue, type IssueConfig, type IssueSummary } from '../../pipeline/issue/run.js';
+import type { Argv, BuilderArguments } from 'yargs';
+import type { IssueConfig } from '../../pipeline/issue/config.js';
+import { runIssue, type IssueSummary } from '../../pipeline/issue/run.js';
 import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import type { Channel, RequestOptions } from '../../pipeline/types.js';
 import { connect, type Connection } from '../connection.js';
@@ -12,12 +13,16 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printIssueSummary } from '../issue-report.js';
 import {
   asOfOption,
+  currencyOption,
   delimiterOption,
   formatOfPath,
   intOption,
+  langOption,
   listOption,
   localeOption,
   positiveOption,
+  probeSettleMs,
+  sheetOption,
   templateOption,
   timeZoneOption,
   mapOption,
@@ -25,14 +30,13 @@ import {
 import { createReporter } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { withInterrupts } from '../interrupts.js';
-import { connectionOptions, outputOptions, type ConnectionArgs, type OutputArgs } from './shared-options.js';
-import { langOf, type Lang } from '../../pipeline/output/labels.js';
+import { connectionOptions, outputOptions } from './shared-options.js';
 import { VERSION } from '../version.js';
 
 export const command = 'issue <input>';
 export const describe = 'Create one payment link per row of a billing sheet (CSV or XLSX) and write a sheet with the links';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return connectionOptions(outputOptions(yargs))
     .positional('input', { type: 'string', describe: 'The billing sheet (.csv or .xlsx)', demandOption: true })
     .option('out', { alias: 'o', type: 'string', describe: 'Output sheet (.csv or .xlsx) [default: <input>-links.<same format>]' })
@@ -61,40 +65,11 @@ export function builder(yargs: Argv): Argv {
     .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today when checking due dates (rehearsals)' })
     .option('split-by', { type: 'string', describe: 'Also write one file per value of this column (e.g. Cobrador) in <out>-by-<column>/, with a manifest' })
     .option('qr', { type: 'boolean', default: false, describe: 'A QR code of each issued link: <out>-qr/<reference>.png (CSV) or <out>-qr.xlsx (XLSX)' })
-    .option('lang', { type: 'string', choices: ['es', 'en'], describe: "Language of the tool's summaries and reports [default: es for --locale es-CO, en for en-US]" });
+    .option('lang', { type: 'string', choices: ['es', 'en'] as const, describe: "Language of the tool's summaries and reports [default: es for --locale es-CO, en for en-US]" });
 }
 
-export interface IssueArgs extends ConnectionArgs, OutputArgs {
-  input: string;
-  out?: string;
-  sheet?: string;
-  encoding?: string;
-  delimiter?: string;
-  map?: string[] | Record<string, string>;
-  locale: string;
-  currency: string;
-  timezone: string;
-  paymentExpiration: number;
-  paymentsAllowed: number;
-  description?: string;
-  name: string;
-  notify?: string;
-  notificationUrl?: string;
-  paymentMethods?: string;
-  linkLocale?: string;
-  concurrency: number;
-  rate?: number;
-  retries: number;
-  dryRun: boolean;
-  resendUncertain?: string;
-  probeWindow: number;
-  probeSettle?: number;
-  asOf?: string;
-  splitBy?: string;
-  qr?: boolean;
-  lang?: string;
-  quiet?: boolean;
-}
+/** The handler's arguments, inferred from the builder: one declaration per flag. */
+export type IssueArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: IssueArgs): Promise<void> {
   const reporter = createReporter({ log: args.log, quiet: args.quiet });
@@ -128,8 +103,7 @@ function buildConfig(args: IssueArgs): IssueConfig {
   const locale = localeOption(args.locale);
   const outPath = args.out ?? defaultOutput(args.input);
   const format = formatOfPath(outPath, '--out');
-  const currency = args.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RunError('BAD_OPTION', `--currency must be an ISO 4217 code such as COP or USD, not "${args.currency}".`);
+  const currency = currencyOption(args.currency);
   const notify = listOption(args.notify).map((c) => c.toLowerCase());
   for (const c of notify) {
     if (c !== 'email' && c !== 'sms' && c !== 'whatsapp') throw new RunError('BAD_OPTION', `--notify takes email, sms and whatsapp, not "${c}".`);
@@ -161,9 +135,7 @@ function buildConfig(args: IssueArgs): IssueConfig {
     dryRun: args.dryRun,
     probe: {
       window: intOption('probe-window', args.probeWindow, 10, 100_000),
-      // A lost answer is looked for only once the service has surely finished with it: at least as long
-      // as we waited for the answer, and never less than 30 s (a short --timeout says nothing of the service).
-      settleMs: (positiveOption('probe-settle', args.probeSettle) ?? Math.max(positiveOption('timeout', args.timeout) ?? 30, 30)) * 1000,
+      settleMs: probeSettleMs(args.probeSettle, args.timeout),
     },
     resendUncertain: resend,
     baseUrl: '',
@@ -177,11 +149,6 @@ function buildConfig(args: IssueArgs): IssueConfig {
 function defaultOutput(input: string): string {
   const ext = extname(input).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
   return join(dirname(input), `${basename(input, extname(input))}-links${ext}`);
-}
-
-function sheetOption(value: string | undefined): string | number | undefined {
-  if (value === undefined) return undefined;
-  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 }
 
 function urlOption(flag: string, value: string | undefined): string | undefined {
@@ -199,10 +166,4 @@ function splitByOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === '') throw new RunError('BAD_OPTION', '--split-by needs the header of a column, e.g. --split-by Cobrador.');
   return value;
-}
-
-export function langOption(value: string | undefined, locale: 'es-CO' | 'en-US'): Lang {
-  if (value === undefined) return langOf(locale);
-  if (value === 'es' || value === 'en') return value;
-  throw new RunError('BAD_OPTION', `--lang must be es or en, not "${value}".`);
 }

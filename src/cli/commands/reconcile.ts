@@ -5,22 +5,32 @@
  * rows need a person · 2 could not run · 3 stopped (authentication, service
  * down) · 4 another run holds the sheet's lock · 130 interrupted.
  */
-import type { Argv } from 'yargs';
+import type { Argv, BuilderArguments } from 'yargs';
 import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile/run.js';
 import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { withInterrupts } from '../interrupts.js';
-import { asOfOption, formatOfPath, intOption, localeOption, mapOption, positiveOption, timeZoneOption } from '../options.js';
-import { formatReconcileReport, type ReportFormat } from '../reconcile-report.js';
+import {
+  asOfOption,
+  currencyOption,
+  formatOfPath,
+  intOption,
+  localeOption,
+  mapOption,
+  positiveOption,
+  probeSettleMs,
+  timeZoneOption,
+} from '../options.js';
+import { formatReconcileReport, REPORT_FORMATS } from '../reconcile-report.js';
 import { createReporter } from '../reporter.js';
-import { connectionOptions, outputOptions, type ConnectionArgs, type OutputArgs } from './shared-options.js';
+import { connectionOptions, outputOptions } from './shared-options.js';
 
 export const command = 'reconcile <sheet>';
 export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return connectionOptions(outputOptions(yargs))
     .positional('sheet', { type: 'string', describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx)', demandOption: true })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating <sheet> in place' })
@@ -29,7 +39,7 @@ export function builder(yargs: Argv): Argv {
     .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today for the overdue rule (rehearsals)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Query and report, including what would be disabled; disable nothing and write no file' })
     .option('wait', { describe: 'If another run holds the sheet, wait for it (optionally at most this many seconds) instead of exiting with code 4' })
-    .option('report', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'The closing report on stdout: text (for people and cron mail) or one JSON object' })
+    .option('report', { type: 'string', choices: REPORT_FORMATS, default: 'text' as const, describe: 'The closing report on stdout: text (for people and cron mail) or one JSON object' })
     .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone: due dates end at midnight there" })
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet (as given to issue): es-CO or en-US' })
     .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows without a currency column (as given to issue)' })
@@ -41,26 +51,8 @@ export function builder(yargs: Argv): Argv {
     .option('split-by', { type: 'string', describe: 'Also write one file per distinct value of this column (e.g. Cobrador) with its own summary, and a manifest' });
 }
 
-export interface ReconcileArgs extends ConnectionArgs, OutputArgs {
-  sheet: string;
-  splitBy?: string;
-  probeSettle?: number;
-  out?: string;
-  disableOverdue: boolean;
-  graceDays: number;
-  asOf?: string;
-  dryRun: boolean;
-  wait?: unknown;
-  report: ReportFormat;
-  timezone: string;
-  locale: string;
-  currency: string;
-  map?: string[] | Record<string, string>;
-  concurrency: number;
-  rate?: number;
-  retries: number;
-  quiet?: boolean;
-}
+/** The handler's arguments, inferred from the builder. */
+export type ReconcileArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: ReconcileArgs): Promise<void> {
   const reporter = createReporter({ log: args.log, quiet: args.quiet });
@@ -87,8 +79,7 @@ export function exitCodeOf(summary: ReconcileSummary): ExitCode {
 
 function buildConfig(args: ReconcileArgs): ReconcileConfig {
   const locale = localeOption(args.locale);
-  const currency = args.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RunError('BAD_OPTION', `--currency must be an ISO 4217 code such as COP or USD, not "${args.currency}".`);
+  const currency = currencyOption(args.currency);
   const timeZone = timeZoneOption(args.timezone);
   const outPath = args.out ?? args.sheet;
   if (args.dryRun && args.out !== undefined) {
@@ -109,7 +100,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     rate: positiveOption('rate', args.rate),
     retry: { ...DEFAULT_RETRY, retries: intOption('retries', args.retries, 0, 20) },
     serviceFailureLimit: 10,
-    settleMs: (positiveOption('probe-settle', args.probeSettle) ?? Math.max(positiveOption('timeout', args.timeout) ?? 30, 30)) * 1000,
+    settleMs: probeSettleMs(args.probeSettle, args.timeout),
     splitBy: args.splitBy,
   };
 }

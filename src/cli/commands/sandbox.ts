@@ -2,7 +2,7 @@
  * `paylinks sandbox`: a local, stateful imitation of the Payment Links API,
  * for rehearsing a billing run or wiring a script without credentials.
  */
-import type { Argv } from 'yargs';
+import type { Argv, BuilderArguments } from 'yargs';
 import { startSandbox } from '../../api/sandbox/server.js';
 import type { FaultOptions } from '../../api/sandbox/options.js';
 import { intOption } from '../options.js';
@@ -11,7 +11,7 @@ import { RunError } from '../../pipeline/run-error.js';
 export const command = 'sandbox';
 export const describe = 'Start a local Placetopay sandbox (same endpoints and answers; optional injected faults)';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return yargs
     .option('port', { type: 'number', default: 8787, describe: 'Port to listen on (0: any free port)' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
@@ -23,24 +23,12 @@ export function builder(yargs: Argv): Argv {
     .option('drop-after', { type: 'number', describe: 'Share (0-1) of creates whose answer is lost after the link is created' })
     .option('max-rps', { type: 'number', describe: 'Answer 429 above this many requests per second' })
     .option('seed', { type: 'number', describe: 'Seed of the fault generator (same seed, same faults)' })
-    .option('create-spelling', { type: 'string', choices: ['id', 'requestId'], default: 'id', describe: 'Create answers with id/url or requestId/processUrl' })
-    .option('query-case', { type: 'string', choices: ['camel', 'snake'], default: 'camel', describe: 'Query answers in camelCase or snake_case' });
+    .option('create-spelling', { type: 'string', choices: ['id', 'requestId'] as const, default: 'id' as const, describe: 'Create answers with id/url or requestId/processUrl' })
+    .option('query-case', { type: 'string', choices: ['camel', 'snake'] as const, default: 'camel' as const, describe: 'Query answers in camelCase or snake_case' });
 }
 
-interface SandboxArgs {
-  port: number;
-  host: string;
-  latency?: number;
-  jitter?: number;
-  rate429?: number;
-  rate5xx?: number;
-  dropBefore?: number;
-  dropAfter?: number;
-  maxRps?: number;
-  seed?: number;
-  createSpelling: 'id' | 'requestId';
-  queryCase: 'camel' | 'snake';
-}
+/** The handler's arguments, inferred from the builder. */
+export type SandboxArgs = BuilderArguments<typeof builder>;
 
 function share(flag: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;

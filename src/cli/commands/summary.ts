@@ -2,20 +2,18 @@
  * `paylinks summary <sheet>`: rows and amounts per state of an issued or
  * reconciled sheet, as a table or as JSON (--json) for scripts.
  */
-import type { Argv } from 'yargs';
-import { parseMapFlags } from '../../pipeline/rows/headers.js';
+import type { Argv, BuilderArguments } from 'yargs';
 import { words, type Lang } from '../../pipeline/output/labels.js';
 import { formatAmount } from '../../pipeline/money.js';
 import { summariseSheet, type SheetSummary } from '../../pipeline/summary/summarise.js';
 import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
-import { localeOption, timeZoneOption } from '../options.js';
-import { langOption } from './issue.js';
+import { currencyOption, langOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
 
 export const command = 'summary <file>';
 export const describe = 'Rows and amounts per state of a sheet written by issue or reconcile';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return yargs
     .positional('file', { type: 'string', describe: 'A sheet written by paylinks issue or reconcile (.csv or .xlsx)', demandOption: true })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of a table' })
@@ -24,30 +22,21 @@ export function builder(yargs: Argv): Argv {
     .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone" })
     .option('sheet', { type: 'string', describe: 'XLSX sheet by name or 1-based position [default: the first with a recognisable header]' })
     .option('map', { type: 'string', array: true, describe: 'Column for a field, as given to issue: field=Header (repeatable)' })
-    .option('lang', { type: 'string', choices: ['es', 'en'], describe: 'Language of the table [default: from --locale]' });
+    .option('lang', { type: 'string', choices: ['es', 'en'] as const, describe: 'Language of the table [default: from --locale]' });
 }
 
-export interface SummaryArgs {
-  file: string;
-  json?: boolean;
-  locale: string;
-  currency: string;
-  timezone: string;
-  sheet?: string;
-  map?: string[];
-  lang?: string;
-}
+/** The handler's arguments, inferred from the builder. */
+export type SummaryArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: SummaryArgs): Promise<void> {
   const locale = localeOption(args.locale);
   const lang = langOption(args.lang, locale);
-  const sheetName = args.sheet === undefined ? undefined : /^\d+$/.test(args.sheet.trim()) ? Number(args.sheet.trim()) : args.sheet;
   const summary = await summariseSheet({
     path: args.file,
-    read: { sheet: sheetName },
-    overrides: args.map === undefined ? undefined : parseMapFlags(args.map),
+    read: { sheet: sheetOption(args.sheet) },
+    overrides: mapOption(args.map),
     locale,
-    currency: args.currency.trim().toUpperCase(),
+    currency: currencyOption(args.currency),
     timeZone: timeZoneOption(args.timezone),
     blank: words(lang).blank,
   });

@@ -5,16 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Argv } from 'yargs';
+import type { Argv, BuilderArguments } from 'yargs';
 import { RunError } from '../../pipeline/run-error.js';
 import { asOfOption, localeOption } from '../options.js';
 
 export const command = 'template';
 export const describe = 'Write a blank billing sheet (XLSX or CSV) with the headers paylinks recognises and an example row';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return yargs
-    .option('format', { type: 'string', choices: ['xlsx', 'csv'], describe: 'Sheet format [default: from --out, else xlsx]' })
+    .option('format', { type: 'string', choices: ['xlsx', 'csv'] as const, describe: 'Sheet format [default: from --out, else xlsx]' })
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Language of the headers and format of numbers and dates: es-CO or en-US' })
     .option('out', { alias: 'o', type: 'string', describe: 'File to write [default: plantilla-cobro.<format> (es-CO) / billing-template.<format> (en-US)]' })
     .option('force', { type: 'boolean', default: false, describe: 'Overwrite the file if it exists' })
@@ -23,13 +23,8 @@ export function builder(yargs: Argv): Argv {
     .example('$0 template --locale en-US --format csv', 'English headers, a CSV');
 }
 
-export interface TemplateArgs {
-  format?: string;
-  locale: string;
-  out?: string;
-  force?: boolean;
-  asOf?: string;
-}
+/** The handler's arguments, inferred from the builder. */
+export type TemplateArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: TemplateArgs): Promise<void> {
   const locale = localeOption(args.locale);

@@ -3,7 +3,7 @@
  * stdin and says whether its signature is Placetopay's, for merchants wiring
  * their own endpoint. Exit 0 authentic, 1 not authentic, 2 unreadable input.
  */
-import type { Argv } from 'yargs';
+import type { Argv, BuilderArguments } from 'yargs';
 import { verifyNotification } from '../../api/notification.js';
 import { EXIT } from '../exit-codes.js';
 import { loadNotificationSecret } from '../notification-secret.js';
@@ -11,18 +11,15 @@ import { loadNotificationSecret } from '../notification-secret.js';
 export const command = 'verify-notification';
 export const describe = 'Read one notification body on stdin and tell whether it is authentic (exit 0) or not (exit 1)';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return yargs
     .option('credentials', { type: 'string', describe: 'JSON file {"login", "secretKey"} [default: PLACETOPAY_SECRET_KEY]' })
     .option('sandbox', { type: 'boolean', describe: "Check with the paylinks sandbox's documented key" })
     .option('json', { type: 'boolean', describe: 'Print the verdict as one JSON object' });
 }
 
-interface VerifyArgs {
-  credentials?: string;
-  sandbox?: boolean;
-  json?: boolean;
-}
+/** The handler's arguments, inferred from the builder. */
+export type VerifyArgs = BuilderArguments<typeof builder>;
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 

@@ -5,16 +5,15 @@
  * SIGTERM. Reconcile stays the source of truth; this keeps the sheet current
  * between its runs.
  */
-import type { Argv } from 'yargs';
-import { RunError } from '../../pipeline/run-error.js';
-import { intOption, localeOption, timeZoneOption } from '../options.js';
+import type { Argv, BuilderArguments } from 'yargs';
+import { currencyOption, intOption, localeOption, timeZoneOption } from '../options.js';
 import { loadNotificationSecret } from '../notification-secret.js';
 import { startWebhook } from '../../pipeline/webhook/server.js';
 
 export const command = 'webhook';
 export const describe = 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet';
 
-export function builder(yargs: Argv): Argv {
+export function builder(yargs: Argv) {
   return yargs
     .option('sheet', { type: 'string', demandOption: true, describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl' })
     .option('port', { type: 'number', default: 8788, describe: 'Port to listen on' })
@@ -24,25 +23,15 @@ export function builder(yargs: Argv): Argv {
     .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone (for paid_at)" })
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet (as given to issue)' })
     .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows without a currency column (as given to issue)' })
-    .option('log', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'One line per request on stderr, as text or JSON' });
+    .option('log', { type: 'string', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'One line per request on stderr, as text or JSON' });
 }
 
-interface WebhookArgs {
-  sheet: string;
-  port: number;
-  host: string;
-  credentials?: string;
-  sandbox?: boolean;
-  timezone: string;
-  locale: string;
-  currency: string;
-  log: 'text' | 'json';
-}
+/** The handler's arguments, inferred from the builder. */
+export type WebhookArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: WebhookArgs): Promise<void> {
   const port = intOption('port', args.port, 0, 65_535);
-  const currency = args.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RunError('BAD_OPTION', `--currency must be an ISO 4217 code such as COP or USD, not "${args.currency}".`);
+  const currency = currencyOption(args.currency);
   const log = (level: string, message: string, fields: Record<string, unknown> = {}): void => {
     const line = args.log === 'json' ? JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }) : `${new Date().toISOString()} ${level}: ${message}`;
     process.stderr.write(`${line}\n`);

@@ -17,46 +17,19 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { openJournal, readJournal, type Journal } from '../../io/journal.js';
 import { acquireLock } from '../../io/lock.js';
-import type { SheetFormat } from '../../io/types.js';
 import type { EventSink } from '../events.js';
-import type { Lang } from '../output/labels.js';
 import { findSplitColumn } from '../output/split.js';
 import { Sender, type RunStop } from './send.js';
 import { ownRecord, writeIssueOutput, type IssueCounts } from './write.js';
 import { Ledger, type JournalEntry, type LedgerRecord } from '../uncertain/ledger.js';
 import type { LinkApi } from '../service/link-api.js';
 import type { ProbeTarget } from '../uncertain/probe.js';
-import { openPrepared, type InputOptions } from '../rows/prepared-rows.js';
+import { openPrepared } from '../rows/prepared-rows.js';
 import { resolveUncertain } from '../uncertain/resolve-issue.js';
-import type { RetryOptions } from '../service/retry.js';
 import { noRowsError, RunError } from '../run-error.js';
 import { Throttle } from '../service/throttle.js';
-import type { PreparedRow, RequestOptions } from '../types.js';
-
-export interface IssueConfig {
-  input: InputOptions;
-  output: { path: string; format: SheetFormat; delimiter?: string };
-  journalPath: string;
-  lockPath: string;
-  request: RequestOptions;
-  concurrency: number;
-  rate?: number;
-  retry: RetryOptions;
-  dryRun: boolean;
-  probe: { window: number; settleMs: number };
-  /** References (or every one, with `true`) the person checked by hand and wants sent again although UNCERTAIN. */
-  resendUncertain: boolean | string[];
-  /** Shown in the journal's run entry; never credentials. */
-  baseUrl: string;
-  /** Besides the full output, one file per distinct value of this column (a collector), with a manifest. */
-  splitBy?: string;
-  /** A QR code of each issued link: PNGs beside a CSV output, a companion workbook beside an XLSX one. */
-  qr?: boolean;
-  /** Language of the tool's own words in outputs and reports [default: from the locale]. */
-  lang?: Lang;
-  /** Shown in the Summary sheet of XLSX outputs. */
-  toolVersion?: string;
-}
+import type { PreparedRow } from '../types.js';
+import type { IssueConfig } from './config.js';
 
 export interface IssueControls {
   /** Aborting it stops sending new rows; rows in flight finish (first Ctrl-C). */

@@ -3,7 +3,7 @@
  * journal written before and after each create so that a crash at any point
  * can be resumed without a second link for any row.
  */
-import { ApiError, AUTH_CAUSES, isApiError } from '../../api/errors.js';
+import { ApiError, describeAuthFailure, isApiError } from '../../api/errors.js';
 import type { Journal } from '../../io/journal.js';
 import type { EventSink } from '../events.js';
 import type { JournalEntry, Ledger, ResultEntry } from '../uncertain/ledger.js';
@@ -66,11 +66,6 @@ export function describeCreateError(err: unknown): string {
     return `the service rejected the request (422): ${fields.join('; ')}`;
   }
   return err.message;
-}
-
-export function describeAuthFailure(err: ApiError): string {
-  const cause = err.authCode ? `code ${err.authCode}: ${AUTH_CAUSES[err.authCode]}` : 'malformed authentication';
-  return `Authentication failed (${cause}). Nothing more was sent.`;
 }
 
 export class Sender {

@@ -7,7 +7,7 @@ import { serializeRequest } from '../../api/body.js';
 import { createSheetWriter } from '../../io/write/index.js';
 import type { CellValue, SheetWriter, WriteOptions } from '../../io/types.js';
 import type { EventSink } from '../events.js';
-import type { IssueConfig } from './run.js';
+import type { IssueConfig } from './config.js';
 import type { RunStop } from './send.js';
 import type { Ledger, LedgerRecord } from '../uncertain/ledger.js';
 import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, STATE_FILLS, wallClockDate } from '../output/sheet-plan.js';

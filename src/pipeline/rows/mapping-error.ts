@@ -4,6 +4,8 @@
  * (which mark one row INVALID and let the run go on), these stop the run
  * before anything is sent; the CLI turns them into exit code 2.
  */
+import { PaylinksError } from '../../errors.js';
+
 export type MappingErrorCode =
   /** No cell of the header is a recognised column name. */
   | 'HEADER_NOT_FOUND'
@@ -18,20 +20,18 @@ export type MappingErrorCode =
   /** A `--map` flag names a header the file does not have. */
   | 'MAP_COLUMN_NOT_FOUND';
 
-export class MappingError extends Error {
+export class MappingError extends PaylinksError<MappingErrorCode> {
   override readonly name = 'MappingError';
-  readonly code: MappingErrorCode;
   /** The input file, when the error is about one (a malformed flag is not). */
   readonly file: string | undefined;
 
   constructor(code: MappingErrorCode, file: string | undefined, message: string) {
-    super(message);
-    this.code = code;
+    super(code, message);
     this.file = file;
   }
 
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, file: this.file, message: this.message };
+  protected override safeFields(): Record<string, unknown> {
+    return { file: this.file };
   }
 }
 

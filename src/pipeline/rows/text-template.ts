@@ -4,11 +4,13 @@
  * typo like `{refrence}` stops the run before any row is read instead of
  * producing 40,000 links named "Factura {refrence}".
  */
+import { PaylinksError } from '../../errors.js';
 import { FIELDS } from '../types.js';
 
-export class TemplateError extends Error {
+export type TemplateErrorCode = 'TEMPLATE_INVALID';
+
+export class TemplateError extends PaylinksError<TemplateErrorCode> {
   override readonly name = 'TemplateError';
-  readonly code = 'TEMPLATE_INVALID';
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -23,6 +25,7 @@ export function checkTemplate(tpl: string, allowed: readonly string[] = FIELDS):
   const unknown = [...tpl.matchAll(PLACEHOLDER)].map((m) => m[1] as string).filter((name) => !allowed.includes(name));
   if (unknown.length > 0) {
     throw new TemplateError(
+      'TEMPLATE_INVALID',
       `The template "${tpl}" uses ${unknown.map((u) => `{${u}}`).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not known; ` +
         `placeholders are ${allowed.map((a) => `{${a}}`).join(', ')}.`,
     );

@@ -5,7 +5,7 @@
  */
 import type { Journal } from '../../io/journal.js';
 import type { EventSink } from '../events.js';
-import type { IssueConfig } from '../issue/run.js';
+import type { IssueConfig } from '../issue/config.js';
 import type { Sender } from '../issue/send.js';
 import type { JournalEntry, Ledger, ResultEntry } from './ledger.js';
 import type { LinkApi } from '../service/link-api.js';
