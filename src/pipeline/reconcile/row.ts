@@ -210,7 +210,8 @@ function uncertainOutcome(row: IssuedRow, ctx: RowContext): { kind: 'found'; id:
     return { kind: 'found', id: outcome.id, updates: { link_state: 'ISSUED', link_id: outcome.id, link_url: outcome.url ?? null, error: null } };
   }
   if (outcome.kind === 'mismatch') {
-    return { kind: 'other', message: outcome.message, updates: { link_id: outcome.id, link_url: outcome.url ?? null, error: outcome.message, reconcile_error: outcome.message } };
+    // Another bill's link with the same reference: named in the message, never put in link_id.
+    return { kind: 'other', message: outcome.message, updates: { error: outcome.message, reconcile_error: outcome.message } };
   }
   return { kind: 'other', message: outcome.message, updates: { reconcile_error: outcome.message } };
 }
