@@ -1,0 +1,89 @@
+/**
+ * Adoption by probe, through the built CLI: run A issues a sheet into one
+ * output; run B issues the same references, with some bills changed, into
+ * another output, and every one of its creates loses its answer (a gateway
+ * on 127.0.0.1 drops the connection without passing the create on). B's
+ * probe finds A's links: it may adopt only a link that is the same bill, and
+ * must report the others with the fields that differ.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/api/sandbox/server.js';
+import type { SandboxHandle } from '../../src/api/sandbox/options.js';
+import { runCli } from '../helpers/cli.js';
+import { dueInDays, readCsvOutput } from '../helpers/sheets.js';
+
+let sandbox: SandboxHandle | undefined;
+let gateway: Server | undefined;
+afterEach(async () => {
+  await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+  await sandbox?.close();
+  sandbox = gateway = undefined;
+});
+
+/** Passes queries and disables to `target`; reads each create in full, then drops the connection unanswered. */
+async function dropCreates(target: string): Promise<{ url: string; dropped: () => number }> {
+  let dropped = 0;
+  gateway = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url === '/api/payment-link') {
+        dropped += 1;
+        req.socket.destroy();
+        return;
+      }
+      fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => req.socket.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => gateway?.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`, dropped: () => dropped };
+}
+
+const sheet = (rows: Array<[string, string, string]>, due: string): string =>
+  ['Cliente;Valor a pagar;Fecha de vencimiento;Factura', ...rows.map(([name, amount, ref]) => `${name};${amount};${due};${ref}`)].join('\r\n') + '\r\n';
+
+describe('issue: adoption by probe', () => {
+  it('adopts another run’s link only for the same bill; a different amount or name is reported, not adopted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'paylinks-adopt-'));
+    sandbox = await startSandbox();
+    const env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+    const due = dueInDays(30);
+    const common = ['--log', 'json', '--concurrency', '2', '--retries', '1', '--probe-settle', '1'];
+
+    const inputA = join(dir, 'a.csv');
+    await writeFile(inputA, sheet([['Cliente 1', '10.000', 'F-1'], ['Cliente 2', '20.000', 'F-2'], ['Cliente 3', '30.000', 'F-3']], due));
+    const outA = join(dir, 'a-links.csv');
+    const runA = await runCli(['issue', inputA, '--out', outA, '--base-url', sandbox.url, ...common], { env, timeoutMs: 60_000 });
+    expect(runA.code, runA.stderr).toBe(0);
+    const linksA = Object.fromEntries((await readCsvOutput(outA)).rows.map((r) => [r.Factura, r.link_id]));
+
+    const inputB = join(dir, 'b.csv');
+    await writeFile(inputB, sheet([['Cliente 1', '10.000', 'F-1'], ['Cliente 2', '20.500', 'F-2'], ['Cliente Tres', '30.000', 'F-3']], due));
+    const outB = join(dir, 'b-links.csv');
+    const drop = await dropCreates(sandbox.url);
+    const runB = await runCli(['issue', inputB, '--out', outB, '--base-url', drop.url, ...common], { env, timeoutMs: 90_000 });
+    expect([0, 1], runB.stderr).toContain(runB.code);
+    expect(drop.dropped()).toBeGreaterThanOrEqual(3);
+
+    const b = Object.fromEntries((await readCsvOutput(outB)).rows.map((r) => [r.Factura, r]));
+    // The same bill: A's link is this row's link too, and no second link was made.
+    expect(b['F-1']).toMatchObject({ link_state: 'ISSUED', link_id: linksA['F-1'] });
+    // Same reference, another amount or name: never adopted, the differing field is named.
+    expect(b['F-2']).toMatchObject({ link_state: 'UNCERTAIN', link_id: '', link_url: '' });
+    expect(b['F-2']?.error).toMatch(new RegExp(`id ${linksA['F-2']}: amount 20000 \\(sent 20500\\)`));
+    expect(b['F-3']).toMatchObject({ link_state: 'UNCERTAIN', link_id: '', link_url: '' });
+    expect(b['F-3']?.error).toMatch(/name "Cliente 3" \(sent "Cliente Tres"\)/);
+    // Only run A's creates reached the service.
+    expect(sandbox.counters().createsByReference).toEqual({ 'F-1': 1, 'F-2': 1, 'F-3': 1 });
+  });
+});
