@@ -40,7 +40,8 @@ export interface IssueCounts {
   extras?: ExtrasResult;
 }
 
-interface RowOutcome {
+/** What the output sheet says about one row. */
+export interface RowOutcome {
   state: string;
   id?: number;
   url?: string;
@@ -163,7 +164,8 @@ function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome
   }
 }
 
-function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
+/** The row's state, link and error in the output sheet, from the journal and today's validation. Pure. */
+export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
   const record = ownRecord(row, ledger);
   const result = record?.result;
   // What the journal pins wins over today's validation: a row issued last week whose due date has
