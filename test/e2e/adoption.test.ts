@@ -6,8 +6,6 @@
  * probe finds A's links: it may adopt only a link that is the same bill, and
  * must report the others with the fields that differ.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,39 +13,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { runCli } from '../helpers/cli.js';
+import { startDroppingGateway, type Gateway } from '../helpers/gateway.js';
 import { dueInDays, readCsvOutput } from '../helpers/sheets.js';
 
 let sandbox: SandboxHandle | undefined;
-let gateway: Server | undefined;
+let gateway: Gateway | undefined;
 afterEach(async () => {
-  await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+  await gateway?.close();
   await sandbox?.close();
-  sandbox = gateway = undefined;
+  sandbox = undefined;
+  gateway = undefined;
 });
-
-/** Passes queries and disables to `target`; reads each create in full, then drops the connection unanswered. */
-async function dropCreates(target: string): Promise<{ url: string; dropped: () => number }> {
-  let dropped = 0;
-  gateway = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.url === '/api/payment-link') {
-        dropped += 1;
-        req.socket.destroy();
-        return;
-      }
-      fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
-        .then(async (answer) => {
-          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-          res.end(Buffer.from(await answer.arrayBuffer()));
-        })
-        .catch(() => req.socket.destroy());
-    });
-  });
-  await new Promise<void>((resolve) => gateway?.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`, dropped: () => dropped };
-}
 
 const sheet = (rows: Array<[string, string, string]>, due: string): string =>
   ['Cliente;Valor a pagar;Fecha de vencimiento;Factura', ...rows.map(([name, amount, ref]) => `${name};${amount};${due};${ref}`)].join('\r\n') + '\r\n';
@@ -70,7 +46,7 @@ describe('issue: adoption by probe', () => {
     const inputB = join(dir, 'b.csv');
     await writeFile(inputB, sheet([['Cliente 1', '10.000', 'F-1'], ['Cliente 2', '20.500', 'F-2'], ['Cliente Tres', '30.000', 'F-3']], due));
     const outB = join(dir, 'b-links.csv');
-    const drop = await dropCreates(sandbox.url);
+    const drop = (gateway = await startDroppingGateway(sandbox.url));
     const runB = await runCli(['issue', inputB, '--out', outB, '--base-url', drop.url, ...common], { env, timeoutMs: 90_000 });
     expect([0, 1], runB.stderr).toContain(runB.code);
     expect(drop.dropped()).toBeGreaterThanOrEqual(3);
