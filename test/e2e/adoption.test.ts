@@ -9,21 +9,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/api/sandbox/server.js';
-import type { SandboxHandle } from '../../src/api/sandbox/options.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { startDroppingGateway, type Gateway } from '../helpers/gateway.js';
+import { sandboxBehindGateway } from '../helpers/gateway.js';
 import { dueInDays, readCsvOutput } from '../helpers/sheets.js';
 
-let sandbox: SandboxHandle | undefined;
-let gateway: Gateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  await sandbox?.close();
-  sandbox = undefined;
-  gateway = undefined;
-});
+const setup = sandboxBehindGateway();
 
 const sheet = (rows: Array<[string, string, string]>, due: string): string =>
   ['Cliente;Valor a pagar;Fecha de vencimiento;Factura', ...rows.map(([name, amount, ref]) => `${name};${amount};${due};${ref}`)].join('\r\n') + '\r\n';
@@ -31,8 +22,7 @@ const sheet = (rows: Array<[string, string, string]>, due: string): string =>
 describe('issue: adoption by probe', () => {
   it('adopts another run’s link only for the same bill; a different amount or name is reported, not adopted', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'paylinks-adopt-'));
-    sandbox = await startSandbox();
-    const env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+    const { sandbox, gateway: drop, env } = await setup.start();
     const due = dueInDays(30);
     const common = ['--log', 'json', '--concurrency', '2', '--retries', '1', '--probe-settle', '1'];
 
@@ -46,7 +36,6 @@ describe('issue: adoption by probe', () => {
     const inputB = join(dir, 'b.csv');
     await writeFile(inputB, sheet([['Cliente 1', '10.000', 'F-1'], ['Cliente 2', '20.500', 'F-2'], ['Cliente Tres', '30.000', 'F-3']], due));
     const outB = join(dir, 'b-links.csv');
-    const drop = (gateway = await startDroppingGateway(sandbox.url));
     const runB = await runCli(['issue', inputB, '--out', outB, '--base-url', drop.url, ...common], { env, timeoutMs: 90_000 });
     expect([0, 1], runB.stderr).toContain(runB.code);
     expect(drop.dropped()).toBeGreaterThanOrEqual(3);

@@ -7,22 +7,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/api/sandbox/server.js';
-import type { SandboxHandle } from '../../src/api/sandbox/options.js';
+import { describe, expect, it } from 'vitest';
 import { STATE_FILLS } from '../../src/pipeline/output/state-colours.js';
 import { runCli } from '../helpers/cli.js';
-import { startDroppingGateway, type Gateway } from '../helpers/gateway.js';
+import { sandboxBehindGateway } from '../helpers/gateway.js';
 import { dueInDays, readXlsxOutput } from '../helpers/sheets.js';
 
-let sandbox: SandboxHandle | undefined;
-let gateway: Gateway | undefined;
-afterEach(async () => {
-  await gateway?.close();
-  await sandbox?.close();
-  sandbox = undefined;
-  gateway = undefined;
-});
+const setup = sandboxBehindGateway();
 
 /** state → fill of every cell in `column`, from the workbook as Excel would read it. */
 async function fills(path: string, column: string): Promise<Map<string, string | undefined>> {
@@ -42,10 +33,8 @@ async function fills(path: string, column: string): Promise<Map<string, string |
 describe('state colours: issue and reconcile agree', () => {
   it('keeps the fill of every state when reconcile rewrites an issued workbook', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'paylinks-colours-'));
-    sandbox = await startSandbox();
     // The first create (sent before any answer came back) is lost: its row stays UNCERTAIN.
-    gateway = await startDroppingGateway(sandbox.url, (body) => body.reference === 'F-1');
-    const env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+    const { gateway, env } = await setup.start((body) => body.reference === 'F-1');
     const input = join(dir, 'billing.csv');
     const due = dueInDays(30);
     await writeFile(input, `Cliente;Valor a pagar;Fecha de vencimiento;Factura\r\nAna;10.000;${due};F-1\r\nBeto;20.000;${due};F-2\r\nCata;veinte;${due};F-3\r\n`);

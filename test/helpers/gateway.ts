@@ -6,6 +6,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { startSandbox } from '../../src/api/sandbox/server.js';
+import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 
 export interface Gateway {
   url: string;
@@ -53,4 +56,32 @@ function parseBody(body: Buffer): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+export interface SandboxBehindGateway {
+  sandbox: SandboxHandle;
+  gateway: Gateway;
+  /** The CLI's credentials for the sandbox. */
+  env: Record<string, string>;
+}
+
+/**
+ * For a test file: `start()` runs a sandbox with a dropping gateway in front
+ * of it; both are closed after each test.
+ */
+export function sandboxBehindGateway(): { start(drop?: (body: Record<string, unknown>) => boolean): Promise<SandboxBehindGateway> } {
+  let running: SandboxBehindGateway | undefined;
+  afterEach(async () => {
+    await running?.gateway.close();
+    await running?.sandbox.close();
+    running = undefined;
+  });
+  return {
+    async start(drop) {
+      const sandbox = await startSandbox();
+      const gateway = await startDroppingGateway(sandbox.url, drop);
+      running = { sandbox, gateway, env: { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey } };
+      return running;
+    },
+  };
 }
