@@ -206,7 +206,9 @@ async function writeJournal(path: string, links: IssuedLink[], lostRef: string):
     const ref = link.row.reference;
     if (link.row.invalid) continue;
     if (ref === lostRef) {
-      lines.push({ t: 'intent', ref, row: i + 2, fp: `fp${i}`, amount: link.row.amount, currency: 'COP', expiresAt: '2030-01-01 23:59:59', at: t1 });
+      // What writeIssuedSheet sent: the probe adopts a link only when every field the intent holds matches.
+      const expiresAt = `${new Date().getUTCFullYear() + 1}-12-31 23:59:59`;
+      lines.push({ t: 'intent', ref, row: i + 2, fp: `fp${i}`, amount: link.row.amount, currency: 'COP', expiresAt, at: t1 });
     } else if (!link.row.uncertain) {
       lines.push({ t: 'result', ref, row: i + 2, fp: `fp${i}`, state: 'ISSUED', id: link.id, url: link.url, amount: link.row.amount, currency: 'COP', at: t0 });
     }

@@ -10,7 +10,8 @@ import type { EventSink } from '../events.js';
 import type { IssueConfig } from './config.js';
 import type { RunStop } from './send.js';
 import type { Ledger, LedgerRecord } from '../uncertain/ledger.js';
-import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, STATE_FILLS, wallClockDate } from '../output/sheet-plan.js';
+import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, wallClockDate } from '../output/sheet-plan.js';
+import { STATE_FILLS } from '../output/state-colours.js';
 import { noRowsError } from '../run-error.js';
 import { openPrepared, type PreparedInput } from '../rows/prepared-rows.js';
 import { langOf } from '../output/labels.js';
@@ -39,7 +40,8 @@ export interface IssueCounts {
   extras?: ExtrasResult;
 }
 
-interface RowOutcome {
+/** What the output sheet says about one row. */
+export interface RowOutcome {
   state: string;
   id?: number;
   url?: string;
@@ -162,7 +164,8 @@ function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome
   }
 }
 
-function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
+/** The row's state, link and error in the output sheet, from the journal and today's validation. Pure. */
+export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
   const record = ownRecord(row, ledger);
   const result = record?.result;
   // What the journal pins wins over today's validation: a row issued last week whose due date has

@@ -61,22 +61,3 @@ export function wallClockDate(local: string): Date | string {
   if (!m) return local;
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
 }
-
-/**
- * Fill colours (ARGB) of state cells in XLSX outputs: green done, red needs
- * fixing, amber needs a person; for payments, green paid, amber partly paid,
- * blue waiting, grey over (expired, disabled), red unknown.
- */
-export const STATE_FILLS: Record<string, string> = {
-  ISSUED: 'FFC6EFCE',
-  WOULD_ISSUE: 'FFDDEBF7',
-  INVALID: 'FFFFC7CE',
-  FAILED: 'FFFFC7CE',
-  UNCERTAIN: 'FFFFEB9C',
-  PAID: 'FFC6EFCE',
-  PARTIAL: 'FFFFEB9C',
-  PENDING: 'FFDDEBF7',
-  EXPIRED: 'FFD9D9D9',
-  DISABLED: 'FFD9D9D9',
-  UNKNOWN: 'FFFFC7CE',
-};

@@ -26,18 +26,6 @@ export const RECONCILE_COLUMNS = [
 
 export type ReconcileColumn = (typeof RECONCILE_COLUMNS)[number]['header'];
 
-/** Fill colours for the XLSX state cells, so a collector sees at a glance who paid. */
-export const STATE_FILL: Record<string, string> = {
-  PAID: 'FFC6EFCE',
-  PARTIAL: 'FFFFEB9C',
-  PENDING: 'FFFFFFFF',
-  EXPIRED: 'FFD9D9D9',
-  DISABLED: 'FFD9D9D9',
-  UNKNOWN: 'FFFFC7CE',
-  ISSUED: 'FFC6EFCE',
-  UNCERTAIN: 'FFFFC7CE',
-};
-
 export function isPaymentState(value: string): value is PaymentState {
   return (PAYMENT_STATES as readonly string[]).includes(value);
 }

@@ -11,7 +11,7 @@
  *   UNKNOWN   the link could not be read (the error says why)
  */
 import type { LinkInfo, LinkPayment } from '../../api/types.js';
-import { endOfDayInZone, isPast } from '../rows/dates.js';
+import { endOfDayInZone, isPast, type DueDateResult } from '../rows/dates.js';
 import { compareAmounts, sumAmounts } from '../money.js';
 import type { PaymentState } from './columns.js';
 
@@ -98,6 +98,33 @@ export function shouldDisable(facts: LinkFacts, dueDate: string, previousState: 
   if (facts.linkStatus !== 'ACTIVE' || facts.approved.length > 0) return false;
   if (previousState === 'PAID' || previousState === 'PARTIAL') return false;
   return isOverdue(dueDate, rule);
+}
+
+/** What this run does to a queried link: disable it, or keep it as it is (and why, when a person should know). */
+export type DisableDecision = { kind: 'disable' } | { kind: 'keep'; problem?: string };
+
+/**
+ * The disable decision for one link. `rule` undefined: --disable-overdue was
+ * not given. A due date the sheet does not say clearly never disables.
+ */
+export function decideDisable(facts: LinkFacts, linkId: number, dueDate: DueDateResult, previousState: string, rule: OverdueRule | undefined): DisableDecision {
+  if (rule === undefined || facts.linkStatus !== 'ACTIVE' || facts.approved.length > 0) return { kind: 'keep' };
+  if (!dueDate.ok) return { kind: 'keep', problem: `cannot tell whether link ${linkId} is overdue, so it was not disabled: ${dueDate.reason}` };
+  return shouldDisable(facts, dueDate.date, previousState, rule) ? { kind: 'disable' } : { kind: 'keep' };
+}
+
+/**
+ * The sheet says paid (a notification, or a person) and the service shows no
+ * approved payment: keep PAID/PARTIAL and say so, every run, until a person
+ * settles it. Dropping to PENDING would let the next run disable a link the
+ * payer may have paid. Undefined when the service's facts stand.
+ */
+export function keepSheetPayment(previousState: string, facts: LinkFacts, linkId: number, disabledNow: boolean): { paymentState: PaymentState; problem: string } | undefined {
+  if ((previousState !== 'PAID' && previousState !== 'PARTIAL') || facts.approved.length > 0 || disabledNow) return undefined;
+  return {
+    paymentState: previousState,
+    problem: `the sheet says ${previousState}, but the service shows no approved payment for link ${linkId}; check it (the link was left as it is)`,
+  };
 }
 
 export function addDays(date: string, days: number): string {

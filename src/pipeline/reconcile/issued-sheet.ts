@@ -16,7 +16,8 @@ import { parseDueDate, type DueDateResult } from '../rows/dates.js';
 import { MappingError } from '../rows/mapping-error.js';
 import { isHeaderRow, mapColumns } from '../rows/headers.js';
 import { ISSUE_COLUMNS, planOutput, type OutputPlan } from '../output/sheet-plan.js';
-import { RECONCILE_COLUMNS, STATE_FILL } from './columns.js';
+import { RECONCILE_COLUMNS } from './columns.js';
+import { STATE_FILLS } from '../output/state-colours.js';
 import type { Field, Locale, RequestOptions } from '../types.js';
 import { createRowPreparer } from '../rows/validate.js';
 
@@ -138,7 +139,7 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat): P
     columns: plan.columns,
     delimiter: info.delimiter ?? ',',
     sheetName: info.sheetName ?? 'Links',
-    stateFill: STATE_FILL,
+    stateFill: STATE_FILLS,
   };
   const writer = await createSheetWriter(path, options);
   return {

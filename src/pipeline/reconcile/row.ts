@@ -17,7 +17,7 @@ import type { IssuedRow } from './issued-sheet.js';
 import type { LinkApi } from '../service/link-api.js';
 import { wallClockDate } from '../output/sheet-plan.js';
 import { isPaymentState, type PaymentState } from './columns.js';
-import { linkFacts, sameAmount, shouldDisable, wallClockIn, type LinkFacts, type OverdueRule } from './decide.js';
+import { decideDisable, keepSheetPayment, linkFacts, sameAmount, wallClockIn, type LinkFacts, type OverdueRule } from './decide.js';
 import type { UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import { callWithRetry, type RetryOptions } from '../service/retry.js';
 import type { Throttle } from '../service/throttle.js';
@@ -105,28 +105,21 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
   let problem = facts.problem;
   let disabled = false;
   let wouldDisable = false;
-  if (ctx.disable !== undefined && facts.linkStatus === 'ACTIVE' && facts.approved.length === 0) {
-    if (!row.dueDate.ok) {
-      problem = `cannot tell whether link ${linkId} is overdue, so it was not disabled: ${row.dueDate.reason}`;
-    } else if (shouldDisable(facts, row.dueDate.date, previous, ctx.disable)) {
-      if (ctx.dryRun) wouldDisable = true;
-      else {
-        const done = await disable(linkId, row, ctx);
-        if (done.ok) {
-          disabled = true;
-          facts = done.facts ?? { ...facts, linkStatus: 'INACTIVE', paymentState: 'DISABLED' };
-          if (facts.approved.length > 0) problem = `link ${linkId} was disabled as overdue, but a payment arrived at the same time; check it`;
-        } else problem = done.message;
-      }
-    }
+  const decision = decideDisable(facts, linkId, row.dueDate, previous, ctx.disable);
+  if (decision.kind === 'keep') problem = decision.problem ?? problem;
+  else if (ctx.dryRun) wouldDisable = true;
+  else {
+    const done = await disable(linkId, row, ctx);
+    if (done.ok) {
+      disabled = true;
+      facts = done.facts ?? { ...facts, linkStatus: 'INACTIVE', paymentState: 'DISABLED' };
+      if (facts.approved.length > 0) problem = `link ${linkId} was disabled as overdue, but a payment arrived at the same time; check it`;
+    } else problem = done.message;
   }
-  // The sheet says paid (a notification, or a person) and the service shows no approved payment:
-  // keep PAID/PARTIAL and say so, every run, until a person settles it. Dropping to PENDING here
-  // would let the next run disable a link the payer may have paid.
-  const unconfirmedPayment = (previous === 'PAID' || previous === 'PARTIAL') && facts.approved.length === 0 && !disabled;
-  if (unconfirmedPayment) {
-    problem = `the sheet says ${previous}, but the service shows no approved payment for link ${linkId}; check it (the link was left as it is)`;
-    facts = { ...facts, paymentState: previous };
+  const kept = keepSheetPayment(previous, facts, linkId, disabled);
+  if (kept) {
+    problem = kept.problem;
+    facts = { ...facts, paymentState: kept.paymentState };
   }
 
   const updates: Record<string, CellValue> = { ...base.updates, ...columnValues(facts, ctx.timeZone), reconcile_error: problem ?? null };
@@ -210,7 +203,8 @@ function uncertainOutcome(row: IssuedRow, ctx: RowContext): { kind: 'found'; id:
     return { kind: 'found', id: outcome.id, updates: { link_state: 'ISSUED', link_id: outcome.id, link_url: outcome.url ?? null, error: null } };
   }
   if (outcome.kind === 'mismatch') {
-    return { kind: 'other', message: outcome.message, updates: { link_id: outcome.id, link_url: outcome.url ?? null, error: outcome.message, reconcile_error: outcome.message } };
+    // Another bill's link with the same reference: named in the message, never put in link_id.
+    return { kind: 'other', message: outcome.message, updates: { error: outcome.message, reconcile_error: outcome.message } };
   }
   return { kind: 'other', message: outcome.message, updates: { reconcile_error: outcome.message } };
 }

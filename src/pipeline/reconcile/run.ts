@@ -142,7 +142,7 @@ async function takeLock(config: ReconcileConfig, path: string): Promise<Lock> {
 }
 
 async function resolveFirst(config: ReconcileConfig, api: LinkApi, throttle: Throttle, signal: AbortSignal | undefined, emit: EventSink): Promise<UncertainResolution> {
-  const resolution = await resolveUncertainRows({ journalPath: config.journalPath, settleMs: config.settleMs, api, throttle, retry: config.retry, signal });
+  const resolution = await resolveUncertainRows({ journalPath: config.journalPath, settleMs: config.settleMs, api, throttle, retry: config.retry, timeZone: config.timeZone, signal });
   if (resolution.byReference.size > 0) {
     emit({ type: 'phase', phase: 'resolve', message: `Looked again for ${resolution.byReference.size} link(s) whose create answers were lost in issue.` });
   }

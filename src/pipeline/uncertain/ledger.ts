@@ -15,6 +15,12 @@ export interface IntentEntry {
   amount: string;
   currency: string;
   expiresAt: string;
+  /**
+   * The link's name and description as sent. Journals written before these
+   * were recorded lack them; the probe then compares what they do hold.
+   */
+  name?: string;
+  description?: string;
   at: string;
 }
 
@@ -33,6 +39,12 @@ export interface ResultEntry {
   errorCode?: string;
   /** How the state was reached when it was not a plain answer, e.g. `probe` for an adopted link. */
   via?: string;
+  /**
+   * UNCERTAIN only: links the probe found with this reference that differ
+   * from what was sent (another run's, another output's). Reported, never
+   * adopted: they are not this row's link, so they are not `id`.
+   */
+  otherLinks?: number[];
   at: string;
 }
 
@@ -61,6 +73,8 @@ export interface LedgerRecord {
   amount?: string;
   currency?: string;
   expiresAt?: string;
+  name?: string;
+  description?: string;
   /** A create was sent (or about to be) and no result was recorded: a link may exist. */
   inFlight: boolean;
   intentAt?: string;
@@ -101,6 +115,8 @@ export class Ledger {
       record.amount = entry.amount;
       record.currency = entry.currency;
       record.expiresAt = entry.expiresAt;
+      record.name = entry.name;
+      record.description = entry.description;
       record.result = undefined;
     } else {
       record.inFlight = false;

@@ -4,27 +4,20 @@
  * sheet (`<sheet>.journal`) says which references those are and which links
  * the run did get answers for; the probe (probe.ts) looks for each reference
  * among the ids around them. Outcomes are written to the issue journal the
- * way issue itself records them, so a later `issue` run agrees:
- *
- *   found      the link exists: the row is adopted (ISSUED, link_id, link_url)
- *   mismatch   a link with the reference exists but for another amount: a person decides
- *   absent     proved never created: `paylinks issue` again will create it
- *   unresolved neither could be proved: a person looks in the Placetopay panel
+ * way issue itself records them, so a later `issue` run agrees: both go
+ * through the same settle step (settle.ts), which says how a probe result
+ * becomes found / mismatch / absent / unresolved and what is journaled.
  */
 import { existsSync } from 'node:fs';
 import { openJournal } from '../../io/journal.js';
-import { Ledger, type JournalEntry, type ResultEntry } from './ledger.js';
+import { Ledger, type JournalEntry } from './ledger.js';
 import type { LinkQuery } from '../service/link-api.js';
-import { compareAmounts } from '../money.js';
 import { probeUncertain, type ProbeTarget } from './probe.js';
+import { absentMessage, settle, type UncertainOutcome } from './settle.js';
 import type { RetryOptions } from '../service/retry.js';
 import type { Throttle } from '../service/throttle.js';
 
-export type UncertainOutcome =
-  | { kind: 'found'; id: number; url?: string }
-  | { kind: 'mismatch'; id: number; url?: string; message: string }
-  | { kind: 'absent'; message: string }
-  | { kind: 'unresolved'; message: string };
+export type { UncertainOutcome };
 
 export interface UncertainResolution {
   /** False when there is no issue journal beside the sheet. */
@@ -39,6 +32,8 @@ export interface ResolveOptions {
   api: LinkQuery;
   throttle: Throttle;
   retry: RetryOptions;
+  /** The site's zone, to compare a link's expiry with the one sent. */
+  timeZone?: string;
   signal?: AbortSignal;
 }
 
@@ -62,31 +57,8 @@ export async function resolveUncertainRows(options: ResolveOptions): Promise<Unc
       retry: options.retry,
       signal: options.signal,
     });
-    for (const { ref } of targets) {
-      const record = ledger.get(ref);
-      const link = result.found.get(ref);
-      const at = new Date().toISOString();
-      const base = { t: 'result' as const, ref, row: record?.row ?? 0, fp: record?.fp ?? '', amount: record?.amount, currency: record?.currency, expiresAt: record?.expiresAt, via: 'reconcile-probe', at };
-      if (link !== undefined) {
-        const sameAmount = record?.amount === undefined || link.amount?.total === undefined || compareAmounts(link.amount.total, record.amount) === 0;
-        const outcome: UncertainOutcome = sameAmount
-          ? { kind: 'found', id: link.id, url: link.url }
-          : { kind: 'mismatch', id: link.id, url: link.url, message: `a link with reference ${ref} exists (id ${link.id}) but for ${link.amount?.total ?? '?'}, not ${record?.amount ?? '?'}; check it in the Placetopay panel` };
-        const entry: ResultEntry = { ...base, state: sameAmount ? 'ISSUED' : 'UNCERTAIN', id: link.id, url: link.url, error: outcome.kind === 'mismatch' ? outcome.message : undefined };
-        await journal.append(entry);
-        byReference.set(ref, outcome);
-      } else if (result.absent.has(ref)) {
-        // Recorded as issue records it: the next issue run sends this row like a new one.
-        await journal.append({ t: 'absent', ref, at });
-        byReference.set(ref, { kind: 'absent', message: `no link was ever created for reference ${ref}; run \`paylinks issue\` again on the same input with --out pointing at this sheet to create it` });
-      } else {
-        byReference.set(ref, {
-          kind: 'unresolved',
-          message: `the create for reference ${ref} lost its answer and no link could be found or ruled out${result.note ? ` (${result.note})` : ''}; ` +
-            `look it up in the Placetopay panel and, if a link exists, copy its id into link_id`,
-        });
-      }
-    }
+    const outcomes = await settle(targets.map((t) => t.ref), result, { journal, ledger, command: 'reconcile', via: 'reconcile-probe', timeZone: options.timeZone });
+    for (const [ref, outcome] of outcomes) byReference.set(ref, outcome);
     settledEarlier(ledger, journal.entries, byReference);
     return { journalFound: true, byReference };
   } finally {
@@ -109,9 +81,9 @@ function settledEarlier(ledger: Ledger, entries: readonly JournalEntry[], byRefe
     if (record === undefined || record.inFlight) continue;
     const result = record.result;
     if (result?.state === 'ISSUED' && result.id !== undefined) byReference.set(ref, { kind: 'found', id: result.id, url: result.url });
-    else if (result === undefined) {
-      byReference.set(ref, { kind: 'absent', message: `no link was ever created for reference ${ref}; run \`paylinks issue\` again on the same input with --out pointing at this sheet to create it` });
-    }
+    else if (result?.state === 'UNCERTAIN' && result.otherLinks !== undefined) {
+      byReference.set(ref, { kind: 'mismatch', ids: result.otherLinks, message: result.error ?? `links ${result.otherLinks.join(', ')} carry reference ${ref} but differ from what was sent` });
+    } else if (result === undefined) byReference.set(ref, { kind: 'absent', message: absentMessage(ref) });
   }
 }
 
@@ -123,7 +95,8 @@ function uncertainTargets(entries: readonly JournalEntry[], ledger: Ledger): Pro
   for (const ref of refs) {
     const record = ledger.get(ref);
     if (record === undefined) continue;
-    const lost = record.inFlight || (record.result?.state === 'UNCERTAIN' && record.result.id === undefined);
+    // A mismatch already found (otherLinks) is a person's to settle: probing again would find the same links.
+    const lost = record.inFlight || (record.result?.state === 'UNCERTAIN' && record.result.id === undefined && record.result.otherLinks === undefined);
     if (lost) targets.push({ ref, intentAt: record.intentAt, lostAt: record.inFlight ? undefined : record.result?.at });
   }
   return targets;

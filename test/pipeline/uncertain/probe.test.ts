@@ -70,7 +70,7 @@ describe('probeUncertain', () => {
       new Throttle({ concurrency: 4 }),
       options(known),
     );
-    expect(result.found.get('P-7')?.id).toBe(ids.get('P-7'));
+    expect(result.found.get('P-7')?.[0]?.id).toBe(ids.get('P-7'));
     expect([...result.absent]).toEqual(['GHOST-1']);
     expect([...result.unresolved]).toEqual(['GHOST-0']);
     expect(result.note).toMatch(/before any answer/);
@@ -90,7 +90,7 @@ describe('probeUncertain', () => {
       new Throttle({ concurrency: 4 }),
       options(known),
     );
-    expect(result.found.get('C-4')?.id).toBe(ids.get('C-4'));
+    expect(result.found.get('C-4')?.[0]?.id).toBe(ids.get('C-4'));
     expect([...result.absent]).toEqual(['C-9']);
   });
 
