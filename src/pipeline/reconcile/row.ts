@@ -11,6 +11,7 @@
  * site's link) makes it UNKNOWN.
  */
 import { ApiError, isApiError } from '../../api/errors.js';
+import { LINK_ID_ACCEPTED } from '../../api/link-id.js';
 import type { LinkInfo } from '../../api/types.js';
 import type { CellValue } from '../../io/types.js';
 import type { IssuedRow } from './issued-sheet.js';
@@ -82,7 +83,7 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
   let adopted: Change | undefined;
 
   if (linkId === undefined) {
-    if (row.linkIdText !== '') return { ...base, problem: `link_id "${row.linkIdText}" is not a link id (a whole number); correct it or clear it` };
+    if (row.linkIdText !== '') return { ...base, problem: `link_id ${JSON.stringify(row.linkIdText)} is not ${LINK_ID_ACCEPTED}; correct it or clear it` };
     if (row.text('link_state').toUpperCase() !== 'UNCERTAIN') return base;
     const outcome = uncertainOutcome(row, ctx);
     if (outcome.kind !== 'found') {
