@@ -150,7 +150,7 @@ type Queried = { kind: 'ok'; link: LinkInfo } | { kind: 'failed'; message: strin
 
 async function query(id: number, ctx: RowContext): Promise<Queried> {
   try {
-    const link = await callWithRetry('get', () => ctx.api.get(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal);
+    const link = await callWithRetry('get', () => ctx.api.get(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal, () => !ctx.stopped());
     ctx.serviceAnswered();
     return { kind: 'ok', link };
   } catch (err) {
@@ -163,7 +163,7 @@ type Disabled = { ok: true; facts?: LinkFacts } | { ok: false; message: string }
 
 async function disable(id: number, row: IssuedRow, ctx: RowContext): Promise<Disabled> {
   try {
-    await callWithRetry('disable', () => ctx.api.disable(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal);
+    await callWithRetry('disable', () => ctx.api.disable(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal, () => !ctx.stopped());
   } catch (err) {
     if (!isApiError(err, 'ALREADY_DISABLED')) {
       const failure = classify(err, ctx, `disable link ${id}`);
@@ -185,6 +185,8 @@ function classify(err: unknown, ctx: RowContext, what: string): string | undefin
     ctx.stop('AUTH_FAILED', authMessage(err));
     return undefined;
   }
+  // Held back because the run stopped (an authentication failure, Ctrl-C): nothing was sent for this row.
+  if (isApiError(err, 'NOT_SENT') && ctx.stopped()) return undefined;
   if (isApiError(err, 'NOT_FOUND')) return `could not ${what}: the service has no link with that id (is --env or --base-url the one the sheet was issued on?)`;
   if (isApiError(err, 'OTHER_SITE')) return `could not ${what}: the link belongs to another site (check the credentials)`;
   const transient = isApiError(err) && ['NOT_SENT', 'RATE_LIMITED', 'SERVER_ERROR', 'OUTCOME_UNKNOWN', 'BAD_RESPONSE'].includes(err.code);

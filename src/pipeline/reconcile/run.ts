@@ -28,6 +28,7 @@ import { reconcileRow, type Change, type RowContext, type RowResult, type StopRe
 import { resolveUncertainRows, type UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import type { RetryOptions } from '../service/retry.js';
 import { Throttle } from '../service/throttle.js';
+import { gateFirstRequest } from '../service/first-request.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -119,12 +120,14 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
   }
   try {
     const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+    // Until the service accepts the credentials, one request at a time: a wrong key costs one request.
+    const gated = gateFirstRequest(api);
     const summary = emptySummary(config);
     const run = new RunState(config.serviceFailureLimit, controls);
     const uncertain = config.dryRun
       ? { journalFound: false, byReference: new Map() }
-      : await resolveFirst(config, api, throttle, controls.abort, emit);
-    const ctx = rowContext(config, api, throttle, uncertain, run, controls.abort);
+      : await resolveFirst(config, gated, throttle, controls.abort, emit);
+    const ctx = rowContext(config, gated, throttle, uncertain, run, controls.abort);
     await pass(config, ctx, summary, emit);
     if (run.stopInfo) summary.stop = run.stopInfo;
     summary.elapsedMs = Date.now() - started;
