@@ -100,6 +100,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     lockPath: `${args.sheet}.lock`,
     lockWaitMs: waitOption(args.wait),
     journalPath: `${args.sheet}.journal`,
+    eventsPath: `${args.sheet}.events.jsonl`,
     disableOverdue: args.disableOverdue,
     graceDays: intOption('grace-days', args.graceDays, 0, 3650),
     timeZone,

@@ -29,6 +29,7 @@ import { resolveUncertainRows, type UncertainResolution } from '../uncertain/res
 import type { RetryOptions } from '../service/retry.js';
 import { Throttle } from '../service/throttle.js';
 import { gateFirstRequest } from '../service/first-request.js';
+import { WebhookEvents } from './webhook-events.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -39,6 +40,8 @@ export interface ReconcileConfig {
   lockWaitMs?: number;
   /** The issue journal beside the sheet, used to resolve UNCERTAIN rows. */
   journalPath: string;
+  /** The webhook's events journal: a link with a PAID event is never disabled [default: `<sheet>.events.jsonl`]. */
+  eventsPath?: string;
   /** Disable ACTIVE unpaid links whose due date plus `graceDays` has passed. */
   disableOverdue: boolean;
   graceDays: number;
@@ -97,6 +100,9 @@ export interface ReconcileSummary {
   /** Rows a person must look at: links not queried, disables that failed, UNCERTAIN rows. */
   problems: RowProblem[];
   problemCount: number;
+  /** Disabled links with an approved payment (reconcile_error starts PAID_AFTER_DISABLE): the first thing to look at. Also in `problems`. */
+  paidAfterDisable: RowProblem[];
+  paidAfterDisableCount: number;
   stop?: { reason: StopReason; message: string };
   elapsedMs: number;
   /** The per-value files of --split-by, or why they were not written. */
@@ -191,6 +197,7 @@ function rowContext(config: ReconcileConfig, api: LinkApi, throttle: Throttle, u
     dryRun: config.dryRun,
     uncertain,
     journalPath: config.journalPath,
+    events: new WebhookEvents(config.eventsPath ?? `${config.sheet.path}.events.jsonl`),
     signal,
     stopped: () => run.stopInfo !== undefined,
     stop: (reason, message) => run.stop(reason, message),
@@ -280,6 +287,10 @@ function record(summary: ReconcileSummary, row: IssuedRow, result: RowResult, em
   if (result.change !== undefined) summary.changeCounts[result.change.kind] = (summary.changeCounts[result.change.kind] ?? 0) + 1;
   if (result.wouldDisable) push(summary.wouldDisable, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: `would disable link ${linkId ?? '?'}: unpaid and overdue` });
   if (result.problem !== undefined) push(summary.problems, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: result.problem });
+  if (result.paidAfterDisable === true && result.problem !== undefined) {
+    summary.paidAfterDisableCount += 1;
+    push(summary.paidAfterDisable, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: result.problem });
+  }
   if (result.change !== undefined && summary.changes.length < LIST_LIMIT) summary.changes.push(result.change);
 }
 
@@ -312,6 +323,8 @@ function emptySummary(config: ReconcileConfig): ReconcileSummary {
     wouldDisableCount: 0,
     problems: [],
     problemCount: 0,
+    paidAfterDisable: [],
+    paidAfterDisableCount: 0,
     elapsedMs: 0,
   };
 }
