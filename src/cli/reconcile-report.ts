@@ -32,6 +32,7 @@ export function formatReconcileReport(summary: ReconcileSummary, format: ReportF
   if (split) lines.push(`One file per ${split.column}: ${split.files.length} file${split.files.length === 1 ? '' : 's'} in ${split.folder} (manifest: ${split.manifestCsv}).`);
   if (summary.extras?.splitError) lines.push(`The per-value files (--split-by) were not written: ${summary.extras.splitError}`);
   if (summary.stop) lines.push(`STOPPED: ${summary.stop.message}`);
+  if (summary.sheetChanged) lines.push(`NOT OVERWRITTEN: ${summary.sheetChanged.message}`);
 
   const counts = Object.entries(summary.changeCounts);
   if (counts.length === 0) lines.push('No changes since the last run.');

@@ -30,6 +30,7 @@ import type { RetryOptions } from '../service/retry.js';
 import { Throttle } from '../service/throttle.js';
 import { gateFirstRequest } from '../service/first-request.js';
 import { WebhookEvents } from './webhook-events.js';
+import { besidePath, ensureNotOpenInExcel, SheetGuard, sheetChangedMessage } from './sheet-guard.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -79,6 +80,8 @@ export interface ReconcileSummary {
   sheet: string;
   /** Undefined in a dry run (nothing written). */
   output?: string;
+  /** The sheet changed (or was opened in Excel) while reconcile ran: the result is in `output`, beside it, and the sheet is as the person left it. */
+  sheetChanged?: { reason: string; message: string };
   dryRun: boolean;
   rows: number;
   /** Rows with a link (or an UNCERTAIN create). */
@@ -114,6 +117,8 @@ const LIST_LIMIT = 500;
 
 export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: EventSink, controls: ReconcileControls = {}): Promise<ReconcileSummary> {
   const started = Date.now();
+  // Before anything is sent: a sheet open in Excel is refused (or waited for, with --wait).
+  if (!config.dryRun) await ensureNotOpenInExcel(config.output.path, config.lockWaitMs, controls.stop);
   const lock = config.dryRun ? undefined : await takeLock(config, config.lockPath);
   // --out elsewhere: that file is written too, and an issue, reconcile or webhook of it must wait.
   const outLockPath = `${config.output.path}.lock`;
@@ -208,13 +213,17 @@ function rowContext(config: ReconcileConfig, api: LinkApi, throttle: Throttle, u
 
 /** Reads, reconciles and writes every row, in order, with at most `window` rows in flight. */
 async function pass(config: ReconcileConfig, ctx: RowContext, summary: ReconcileSummary, emit: EventSink): Promise<void> {
+  // Rewriting the sheet itself: its fingerprint now, before it is read; the result is staged beside it.
+  const inPlace = !config.dryRun && resolvePath(config.output.path) === resolvePath(config.sheet.path);
+  const guard = inPlace ? await SheetGuard.take(config.sheet.path) : undefined;
+  const target = guard === undefined ? config.output.path : besidePath(config.output.path, new Date());
   const opened = await openIssuedSheet(config.sheet);
   let closed = false;
   const sheet = { ...opened, close: async () => { if (!closed) { closed = true; await opened.close(); } } };
   let writer: IssuedSheetWriter | undefined;
   let extras: OutputExtras | undefined;
   try {
-    writer = config.dryRun ? undefined : await sheet.openWriter(config.output.path, config.output.format);
+    writer = config.dryRun ? undefined : await sheet.openWriter(target, config.output.format);
     // A --split-by naming no column stops the run here, before any link is queried.
     if (writer !== undefined && config.splitBy !== undefined) {
       extras = await OutputExtras.open({
@@ -255,7 +264,12 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
     if (writer !== undefined) {
       emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
       await writer.commit();
-      summary.output = config.output.path;
+      summary.output = target;
+      if (guard !== undefined) {
+        const placed = await guard.place(target);
+        summary.output = placed.path;
+        if (!placed.replaced) summary.sheetChanged = { reason: placed.reason, message: sheetChangedMessage(config.sheet.path, placed.path, placed.reason) };
+      }
       if (extras !== undefined) summary.extras = await extras.commit();
     }
   } catch (err) {
