@@ -163,6 +163,19 @@ describe('reconcile --disable-overdue never disables a paid link silently', () =
   });
 });
 
+describe('sandbox: a payment armed for the next query or disable', () => {
+  it('refuses an unknown "when", and lands an armed payment only after that operation', async () => {
+    const links = await writeIssuedSheet(sandbox, join(dir, 's.csv'), [bill(1)]);
+    const id = links[0]?.id as number;
+    const bad = await fetch(`${sandbox.url}/__sandbox/links/${id}/pay`, { method: 'POST', body: JSON.stringify({ when: 'tomorrow' }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/after-next-query, after-next-disable/);
+    await control(sandbox, id, 'pay', { when: 'after-next-query' });
+    expect((await client.get(id)).payments).toHaveLength(0); // the query's answer was worked out first
+    expect((await client.get(id)).payments).toHaveLength(1);
+  });
+});
+
 describe('WebhookEvents: the events file read incrementally', () => {
   it('sees events appended since the last look, waits for a torn line to end, and rereads a file that shrank', async () => {
     const path = join(dir, 'x.csv.events.jsonl');

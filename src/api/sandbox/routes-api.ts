@@ -70,11 +70,11 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
   }
   const answer = runOperation(ctx, req, route, text.text);
   const succeeded = answer.status === 200 || answer.status === 201;
-  if (succeeded) landArmedPayment(ctx, route);
   if (succeeded && decision.dropAfter && route.op !== 'get') {
     ctx.counters.faults.dropAfter += 1;
     ctx.log(`${route.op}: done, connection dropped before answering (fault)`);
-    return dropConnection(req);
+    dropConnection(req);
+    return landArmedPayment(ctx, route);
   }
   // Only a mobile channel (SMS, WhatsApp) can fail this way: the notes name no e-mail partial success.
   const recipients = answer.created?.recipients ?? [];
@@ -86,9 +86,11 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
     return finish(ctx, res, route, answer, 'partial success (fault)');
   }
   finish(ctx, res, route, answer);
+  // After the answer went out (a query's answer shares the link's payments list).
+  if (succeeded) landArmedPayment(ctx, route);
 }
 
-/** A payment armed for "after the next query / disable" of this link lands now, after the answer was worked out. */
+/** A payment armed for "after the next query / disable" of this link lands now, once the answer was sent. */
 function landArmedPayment(ctx: SandboxContext, route: ApiRoute): void {
   if (route.op === 'create' || route.id === null) return;
   const armed = ctx.armed.get(route.id);
