@@ -22,13 +22,13 @@ import { PlacetopayClient } from '../../src/api/client.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import { acquireLock } from '../../src/io/lock.js';
-import { runReconcile, type ReconcileConfig } from '../../src/pipeline/reconcile/run.js';
+import { runReconcile } from '../../src/pipeline/reconcile/run.js';
 import { WebhookEvents } from '../../src/pipeline/reconcile/webhook-events.js';
 import { applyNotifications } from '../../src/pipeline/webhook/apply.js';
 import { startWebhook, type WebhookHandle } from '../../src/pipeline/webhook/server.js';
 import { formatReconcileReport } from '../../src/cli/reconcile-report.js';
 import { readCsvOutput, type Row } from '../helpers/sheets.js';
-import { control, writeIssuedSheet, type BillRow } from './issued-fixture.js';
+import { control, reconcileConfig, writeIssuedSheet, type BillRow } from './issued-fixture.js';
 
 let dir: string;
 let sandbox: SandboxHandle;
@@ -51,24 +51,7 @@ afterEach(async () => {
 
 const sheetOptions = (path: string) => ({ path, locale: 'es-CO' as const, currency: 'COP', timeZone: 'America/Bogota' });
 
-function config(sheet: string, overrides: Partial<ReconcileConfig> = {}): ReconcileConfig {
-  return {
-    sheet: sheetOptions(sheet),
-    output: { path: sheet, format: 'csv' },
-    lockPath: `${sheet}.lock`,
-    journalPath: `${sheet}.journal`,
-    disableOverdue: true,
-    graceDays: 5,
-    timeZone: 'America/Bogota',
-    now: new Date('2027-03-10T12:00:00Z'),
-    dryRun: false,
-    concurrency: 4,
-    retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
-    serviceFailureLimit: 10,
-    settleMs: 0,
-    ...overrides,
-  };
-}
+const config = reconcileConfig;
 
 // Every bill is overdue on 2027-03-10 with 5 days of grace.
 const bill = (n: number): BillRow => ({ name: `Cliente ${n}`, amountText: '25.000', amount: '25000', due: '01/03/2027', reference: `F-${n}` });

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import { besidePath, ownerFileOf, SheetGuard } from '../../src/pipeline/reconcile/sheet-guard.js';
-import { collect, runCli, startCli } from '../helpers/cli.js';
+import { collect, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { readCsvOutput } from '../helpers/sheets.js';
 import { writeIssuedSheet, type BillRow } from './issued-fixture.js';
 
@@ -35,14 +35,6 @@ const apiRequests = (): number => {
   const r = sandbox.counters().requests;
   return r.create + r.get + r.disable;
 };
-
-async function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('reconcile never overwrites a sheet changed since it read it', () => {
   it('a clerk saves the sheet mid-run: the edit is kept, the result is written beside it, exit 1', async () => {
