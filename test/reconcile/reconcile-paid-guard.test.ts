@@ -175,6 +175,10 @@ describe('WebhookEvents: the events file read incrementally', () => {
     await appendFile(path, torn.slice(20) + 'not json\n' + line('0x3F3'));
     expect(await events.paidFor(7)).toBeDefined();
     expect(await events.paidFor(1011)).toBeUndefined(); // "0x3F3" is not turned into 1011
+    // A row's ordinary look reuses a look less than a second old; the look before a disable never does.
+    await appendFile(path, line(8));
+    expect(await events.paidFor(8, { fresh: false })).toBeUndefined();
+    expect(await events.paidFor(8, { fresh: true })).toBeDefined();
     // Replaced by a shorter file: read from the start again.
     await writeFile(path, line(9));
     expect(await events.paidFor(9)).toBeDefined();

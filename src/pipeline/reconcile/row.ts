@@ -193,7 +193,7 @@ type Disabled = { kind: 'disabled'; facts?: LinkFacts } | { kind: 'failed'; mess
 async function guardedDisable(id: number, row: IssuedRow, ctx: RowContext): Promise<Disabled> {
   let event: PaidEvent | undefined;
   try {
-    event = await ctx.events.paidFor(id);
+    event = await ctx.events.paidFor(id, { fresh: true });
   } catch (err) {
     return { kind: 'failed', message: `link ${id} was not disabled: ${eventsUnreadable(ctx, err)}` };
   }
@@ -224,7 +224,7 @@ const NO_PAYMENT: KnownPayment = { kind: 'none' };
 async function knownPayment(row: IssuedRow, linkId: number, previous: string, ctx: RowContext): Promise<KnownPayment> {
   if (previous === 'PAID' || previous === 'PARTIAL') return { kind: 'sheet', state: previous };
   try {
-    const event = await ctx.events.paidFor(linkId);
+    const event = await ctx.events.paidFor(linkId, { fresh: false });
     return event === undefined ? NO_PAYMENT : { kind: 'event', date: event.date };
   } catch (err) {
     return { kind: 'unreadable', message: eventsUnreadable(ctx, err) };
