@@ -33,6 +33,7 @@ export function formatReconcileReport(summary: ReconcileSummary, format: ReportF
   if (split) lines.push(`One file per ${split.column}: ${split.files.length} file${split.files.length === 1 ? '' : 's'} in ${split.folder} (manifest: ${split.manifestCsv}).`);
   if (summary.extras?.splitError) lines.push(`The per-value files (--split-by) were not written: ${summary.extras.splitError}`);
   if (summary.stop) lines.push(`STOPPED: ${summary.stop.message}`);
+  if (summary.sheetChanged) lines.push(`NOT OVERWRITTEN: ${summary.sheetChanged.message}`);
 
   const counts = Object.entries(summary.changeCounts);
   if (counts.length === 0) lines.push('No changes since the last run.');
@@ -48,8 +49,12 @@ export function formatReconcileReport(summary: ReconcileSummary, format: ReportF
   }
   if (summary.problemCount > 0) {
     lines.push(`Needs a look (${summary.problemCount}; each row has its reason in reconcile_error):`);
-    for (const p of summary.problems.slice(0, SHOWN)) lines.push(`  row ${p.rowNumber} ${p.reference}${p.linkId ? ` link ${p.linkId}` : ''}: ${p.message}`);
-    more(lines, Math.min(SHOWN, summary.problems.length), summary.problemCount);
+    // Paid links this tool disabled come first: a payer paid for a link that no longer works.
+    const urgent = summary.paidAfterDisable.slice(0, SHOWN);
+    const urgentRows = new Set(urgent.map((p) => p.rowNumber));
+    const rest = summary.problems.filter((p) => !urgentRows.has(p.rowNumber)).slice(0, Math.max(0, SHOWN - urgent.length));
+    for (const p of [...urgent, ...rest]) lines.push(`  row ${p.rowNumber} ${p.reference}${p.linkId ? ` link ${p.linkId}` : ''}: ${p.message}`);
+    more(lines, urgent.length + rest.length, summary.problemCount);
   }
 
   lines.push('Totals:');

@@ -12,7 +12,9 @@ export type RunErrorCode =
   /** --out names the input itself. */
   | 'OUTPUT_IS_INPUT'
   /** A flag or setting that cannot work (bad time zone, template, number). */
-  | 'BAD_OPTION';
+  | 'BAD_OPTION'
+  /** reconcile: Excel's owner file `~$<name>` is beside the sheet (open in Excel); nothing was sent. */
+  | 'SHEET_OPEN_IN_EXCEL';
 
 export class RunError extends PaylinksError<RunErrorCode> {
   override readonly name = 'RunError';

@@ -55,3 +55,12 @@ export function collect(child: ChildProcess, options: Pick<CliOptions, 'input' |
     });
   });
 }
+
+/** Polls `predicate` until it holds; fails after `timeoutMs`. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -8,6 +8,7 @@ import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { createSheetWriter } from '../../src/io/write/index.js';
 import type { CellValue, SheetFormat } from '../../src/io/types.js';
 import { ISSUE_COLUMNS, planOutput, wallClockDate } from '../../src/pipeline/output/sheet-plan.js';
+import type { ReconcileConfig } from '../../src/pipeline/reconcile/run.js';
 
 export interface BillRow {
   name: string;
@@ -85,4 +86,25 @@ export async function control(sandbox: SandboxHandle, id: number, action: 'pay' 
   const json = await res.json();
   if (res.status !== 200) throw new Error(`sandbox ${action} of link ${id}: ${res.status} ${JSON.stringify(json)}`);
   return json;
+}
+
+/** A reconcile of `sheet` in place, as of 2027-03-10 with 5 days of grace, with short retries. */
+export function reconcileConfig(sheet: string, overrides: Partial<ReconcileConfig> = {}): ReconcileConfig {
+  return {
+    sheet: { path: sheet, locale: 'es-CO', currency: 'COP', timeZone: 'America/Bogota' },
+    output: { path: sheet, format: sheet.endsWith('.xlsx') ? 'xlsx' : 'csv' },
+    lockPath: `${sheet}.lock`,
+    journalPath: `${sheet}.journal`,
+    disableOverdue: true,
+    graceDays: 5,
+    timeZone: 'America/Bogota',
+    now: new Date('2027-03-10T12:00:00Z'),
+    dryRun: false,
+    concurrency: 4,
+    retry: { retries: 2, minDelayMs: 10, maxDelayMs: 50 },
+    serviceFailureLimit: 10,
+    // Lost creates in these tests are written to the journal by the test itself, already settled.
+    settleMs: 0,
+    ...overrides,
+  };
 }

@@ -13,7 +13,7 @@ import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { RunEvent } from '../../src/pipeline/events.js';
 import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../src/pipeline/reconcile/run.js';
 import { readCsvOutput, readXlsxOutput, type Row } from '../helpers/sheets.js';
-import { control, writeIssuedSheet, type BillRow, type IssuedLink } from './issued-fixture.js';
+import { control, reconcileConfig, writeIssuedSheet, type BillRow, type IssuedLink } from './issued-fixture.js';
 
 let dir: string;
 let sandbox: SandboxHandle;
@@ -31,25 +31,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function config(sheet: string, overrides: Partial<ReconcileConfig> = {}): ReconcileConfig {
-  return {
-    sheet: { path: sheet, locale: 'es-CO', currency: 'COP', timeZone: 'America/Bogota' },
-    output: { path: sheet, format: sheet.endsWith('.xlsx') ? 'xlsx' : 'csv' },
-    lockPath: `${sheet}.lock`,
-    journalPath: `${sheet}.journal`,
-    disableOverdue: true,
-    graceDays: 5,
-    timeZone: 'America/Bogota',
-    now: new Date('2027-03-10T12:00:00Z'),
-    dryRun: false,
-    concurrency: 4,
-    retry: { retries: 2, minDelayMs: 10, maxDelayMs: 50 },
-    serviceFailureLimit: 10,
-    // The lost creates in these tests are written to the journal by the test itself, already settled.
-    settleMs: 0,
-    ...overrides,
-  };
-}
+const config = reconcileConfig;
 
 async function reconcile(cfg: ReconcileConfig): Promise<{ summary: ReconcileSummary; events: RunEvent[] }> {
   const events: RunEvent[] = [];

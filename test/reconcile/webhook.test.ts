@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signNotification } from '../../src/api/notification.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
@@ -43,6 +44,7 @@ async function startHook(sheet: string, port = 0): Promise<WebhookHandle> {
   return startWebhook({
     port,
     host: '127.0.0.1',
+    path: '/placetopay',
     secret: sandbox.credentials.secretKey,
     sheet: { path: sheet, locale: 'es-CO', currency: 'COP', timeZone: 'America/Bogota' },
     eventsPath: `${sheet}.events.jsonl`,
@@ -102,6 +104,60 @@ describe('paylinks webhook', () => {
   });
 });
 
+describe('paylinks webhook: what it refuses', () => {
+  it('takes POSTs on its path only, refuses a linkId that is not decimal digits, and logs hang-ups as info', async () => {
+    const sheet = join(dir, 'billing-links.csv');
+    const links = await writeIssuedSheet(sandbox, sheet, rows);
+    const l1 = links[0]?.id as number;
+    hook = await startHook(sheet);
+    const base = new URL(hook.url);
+    expect(base.pathname).toBe('/placetopay');
+    const date = new Date().toISOString();
+    const signed = (linkId: number | string) => ({
+      status: { status: 'PAID', reason: '00', message: 'ok', date },
+      linkId,
+      reference: 'F-1',
+      signature: signNotification({ linkId, status: 'PAID', date }, sandbox.credentials.secretKey),
+    });
+
+    // A correctly signed body on another path, or with another method, is never taken.
+    expect(await post(`${base.origin}/`, signed(l1))).toBe(404);
+    expect(await post(`${base.origin}/placetopay/x`, signed(l1))).toBe(404);
+    expect(await post(`${base.origin}/other`, signed(l1))).toBe(404);
+    const get = await fetch(hook.url);
+    await get.text();
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+
+    // Signed, but a linkId Number() would turn into another id (or the same id with junk): 400, not recorded.
+    for (const bad of ['0x3F3', '1010 ', '1e3', `0${l1}`, `${l1}.0`, '-1']) {
+      expect(await post(hook.url, signed(bad)), bad).toBe(400);
+    }
+    expect(logs.filter((l) => l.startsWith('warn refused a signed notification'))).toHaveLength(6);
+    expect(logs.find((l) => l.includes('"0x3F3" is not a whole number'))).toBeDefined();
+
+    // A client that sends half a request and hangs up: info, not error.
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(base.port), '127.0.0.1', () => {
+        socket.write(`POST /placetopay HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"linkId":`);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+      socket.on('error', reject);
+    });
+    await expect.poll(() => logs.some((l) => l.startsWith('info') && l.includes('closed the connection before its request was complete'))).toBe(true);
+
+    // The one good notification after all that is the only event recorded.
+    expect(await post(hook.url, signed(String(l1)))).toBe(200);
+    await hook.idle();
+    const events = (await readFile(`${sheet}.events.jsonl`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { linkId: number });
+    expect(events.map((e) => e.linkId)).toEqual([l1]);
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
+  });
+});
+
 describe('paylinks verify-notification', () => {
   const verify = (input: string) =>
     collect(spawn(process.execPath, [ENTRY, 'verify-notification'], { env: { ...process.env, PLACETOPAY_SECRET_KEY: 'k3y' }, stdio: ['pipe', 'pipe', 'pipe'] }), { input, timeoutMs: 20_000 });
@@ -120,5 +176,17 @@ describe('paylinks verify-notification', () => {
     expect(forged.stdout).toMatch(/NOT authentic/);
     expect(junk.code).toBe(2);
     expect(junk.stderr).toMatch(/not JSON/);
+  });
+
+  it('exit 1 for a signed body whose linkId is not decimal digits', async () => {
+    const date = '2027-03-01T10:00:00-05:00';
+    const body = (linkId: string) => ({ status: { status: 'PAID', reason: '00', message: 'ok', date }, linkId, signature: signNotification({ linkId, status: 'PAID', date }, 'k3y') });
+    const [hex, spaced, exp, good] = await Promise.all([verify(JSON.stringify(body('0x3F3'))), verify(JSON.stringify(body('1010 '))), verify(JSON.stringify(body('1e3'))), verify(JSON.stringify(body('1010')))]);
+    for (const r of [hex, spaced, exp]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^REFUSED: the signature matches, but linkId "[^"]+" is not a whole number/);
+    }
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^authentic: PAID for link 1010 /);
   });
 });

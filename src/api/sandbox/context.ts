@@ -6,7 +6,21 @@ import type { Answers } from './answers.js';
 import type { AuthChecker } from './check-auth.js';
 import type { FaultPlan, PerSecondLimiter, ResolvedFaults } from './faults.js';
 import type { SandboxCounters } from './options.js';
-import type { LinkStore } from './store.js';
+import type { LinkStore, StoredPayer } from './store.js';
+
+/**
+ * A payment armed by `POST /__sandbox/links/<id>/pay {"when": …}`: it lands
+ * right after the sandbox has worked out its answer to the next query (the
+ * answer still shows the link unpaid) or the next disable (a checkout that
+ * was already open completes after the link was disabled). The races a real
+ * payer causes, on demand.
+ */
+export interface ArmedPayment {
+  after: 'get' | 'disable';
+  total: string;
+  paymentDate?: Date;
+  payer: StoredPayer;
+}
 
 export interface SandboxContext {
   /** e.g. http://127.0.0.1:40123 */
@@ -22,6 +36,8 @@ export interface SandboxContext {
   faults: FaultPlan;
   limiter: PerSecondLimiter;
   counters: SandboxCounters;
+  /** Payments waiting for the next query or disable of their link (by link id). */
+  armed: Map<number, ArmedPayment>;
   answers: Answers;
   now(): Date;
   /** Resolves after `ms`, or at once when the sandbox closes (then `closed` is true). */

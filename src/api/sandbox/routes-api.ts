@@ -12,6 +12,7 @@ import type { SandboxContext } from './context.js';
 import type { FaultDecision } from './faults.js';
 import { dropConnection, parseJson, readBody, sendJson } from './http-io.js';
 import { queryView } from './link-view.js';
+import { formatInZone } from './site-time.js';
 import type { StoredLink } from './store.js';
 import { linkStatus } from './store.js';
 
@@ -72,7 +73,8 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
   if (succeeded && decision.dropAfter && route.op !== 'get') {
     ctx.counters.faults.dropAfter += 1;
     ctx.log(`${route.op}: done, connection dropped before answering (fault)`);
-    return dropConnection(req);
+    dropConnection(req);
+    return landArmedPayment(ctx, route);
   }
   // Only a mobile channel (SMS, WhatsApp) can fail this way: the notes name no e-mail partial success.
   const recipients = answer.created?.recipients ?? [];
@@ -84,6 +86,20 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
     return finish(ctx, res, route, answer, 'partial success (fault)');
   }
   finish(ctx, res, route, answer);
+  // After the answer went out (a query's answer shares the link's payments list).
+  if (succeeded) landArmedPayment(ctx, route);
+}
+
+/** A payment armed for "after the next query / disable" of this link lands now, once the answer was sent. */
+function landArmedPayment(ctx: SandboxContext, route: ApiRoute): void {
+  if (route.op === 'create' || route.id === null) return;
+  const armed = ctx.armed.get(route.id);
+  const lookup = ctx.store.find(route.id);
+  if (armed === undefined || armed.after !== route.op || lookup.kind !== 'own') return;
+  ctx.armed.delete(route.id);
+  // No status check: after a disable, this is a checkout that was already open completing.
+  ctx.store.pay(lookup.link, { total: armed.total, paymentDate: formatInZone(armed.paymentDate ?? ctx.now(), ctx.timeZone), payer: armed.payer });
+  ctx.log(`${route.op}: armed payment of link ${route.id} landed`);
 }
 
 function finish(ctx: SandboxContext, res: ServerResponse, route: ApiRoute, answer: Answer, note?: string): void {

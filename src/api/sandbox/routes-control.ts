@@ -68,9 +68,19 @@ async function route(ctx: SandboxContext, method: string, path: string, text: st
   return notify(ctx, lookup.link, body);
 }
 
-/** Records an APPROVED payment, as if a payer had paid through the link's checkout. */
+const WHEN: Record<string, 'get' | 'disable'> = { 'after-next-query': 'get', 'after-next-disable': 'disable' };
+
+/**
+ * Records an APPROVED payment, as if a payer had paid through the link's checkout;
+ * with `"when": "after-next-query"` or `"after-next-disable"`, arms it to land right
+ * after the sandbox answers the next query or disable of the link (see ArmedPayment).
+ */
 function pay(ctx: SandboxContext, link: StoredLink, body: Record<string, unknown>): Reply {
   const now = ctx.now();
+  const when = body.when;
+  if (when !== undefined && (typeof when !== 'string' || WHEN[when] === undefined)) {
+    return fail(400, `when ${JSON.stringify(when)} is not one of ${Object.keys(WHEN).join(', ')} (or leave it out to pay now)`);
+  }
   const status = linkStatus(link, now);
   if (status !== 'ACTIVE') return fail(409, `link ${link.id} is ${status}: only an ACTIVE link can be paid`);
   const total = body.amount === undefined ? link.total : decimalText(body.amount);
@@ -89,6 +99,11 @@ function pay(ctx: SandboxContext, link: StoredLink, body: Record<string, unknown
       const value = body.payer[field];
       if (typeof value === 'string') payer[field] = value;
     }
+  }
+  if (typeof when === 'string') {
+    const after = WHEN[when] as 'get' | 'disable';
+    ctx.armed.set(link.id, { after, total, paymentDate: body.date === undefined ? undefined : paidAt, payer });
+    return { status: 200, body: { armed: { linkId: link.id, when, total }, link: rawView(link, now) } };
   }
   const payment = ctx.store.pay(link, { total, paymentDate: formatInZone(paidAt, ctx.timeZone), payer });
   return { status: 200, body: { payment, link: rawView(link, now) } };

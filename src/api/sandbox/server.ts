@@ -116,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultPlan(faultConfig),
     limiter: new PerSecondLimiter(faultConfig.maxRequestsPerSecond),
     counters: newCounters(),
+    armed: new Map(),
     answers: new Answers(timeZone, now),
     now,
     sleep: sleeps.sleep,

@@ -2,8 +2,10 @@
  * `paylinks reconcile <sheet>`: parses flags into a ReconcileConfig, runs the
  * pipeline, prints the report on stdout and picks the exit code:
  * 0 every link checked · 1 some links could not be checked (or disabled) or
- * rows need a person · 2 could not run · 3 stopped (authentication, service
- * down) · 4 another run holds the sheet's lock · 130 interrupted.
+ * rows need a person, or the sheet changed while reconcile ran (the result is
+ * written beside it) · 2 could not run, nothing sent (also: the sheet is open
+ * in Excel) · 3 stopped (authentication, service down) · 4 another run holds
+ * the sheet's lock · 130 interrupted.
  */
 import type { Argv, BuilderArguments } from 'yargs';
 import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile/run.js';
@@ -38,7 +40,7 @@ export function builder(yargs: Argv) {
     .option('grace-days', { type: 'number', default: 0, describe: 'Days after the due date before an unpaid link is disabled' })
     .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today for the overdue rule (rehearsals)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Query and report, including what would be disabled; disable nothing and write no file' })
-    .option('wait', { describe: 'If another run holds the sheet, wait for it (optionally at most this many seconds) instead of exiting with code 4' })
+    .option('wait', { describe: 'If another run holds the sheet, or it is open in Excel (~$ owner file beside it), wait for it (optionally at most this many seconds) instead of exiting with code 4 (or 2)' })
     .option('report', { type: 'string', choices: REPORT_FORMATS, default: 'text' as const, describe: 'The closing report on stdout: text (for people and cron mail) or one JSON object' })
     .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone: due dates end at midnight there" })
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet (as given to issue): es-CO or en-US' })
@@ -65,6 +67,7 @@ export async function handler(args: ReconcileArgs): Promise<void> {
     reporter.finish();
     process.stdout.write(formatReconcileReport(summary, args.report, config.sheet.locale));
     if (summary.stop) process.stderr.write(`paylinks: ${summary.stop.message}\n`);
+    if (summary.sheetChanged) process.stderr.write(`paylinks: ${summary.sheetChanged.message}\n`);
     process.exitCode = exitCodeOf(summary);
   } finally {
     await connection.close();
@@ -74,6 +77,8 @@ export async function handler(args: ReconcileArgs): Promise<void> {
 export function exitCodeOf(summary: ReconcileSummary): ExitCode {
   if (summary.stop?.reason === 'INTERRUPTED') return EXIT.INTERRUPTED;
   if (summary.stop) return EXIT.STOPPED;
+  // The sheet changed while reconcile ran: the result is beside it, not in it.
+  if (summary.sheetChanged) return EXIT.SOME_ROWS;
   return summary.problemCount > 0 ? EXIT.SOME_ROWS : EXIT.OK;
 }
 
@@ -91,6 +96,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     lockPath: `${args.sheet}.lock`,
     lockWaitMs: waitOption(args.wait),
     journalPath: `${args.sheet}.journal`,
+    eventsPath: `${args.sheet}.events.jsonl`,
     disableOverdue: args.disableOverdue,
     graceDays: intOption('grace-days', args.graceDays, 0, 3650),
     timeZone,

@@ -1,9 +1,12 @@
 /**
  * `paylinks verify-notification`: reads one notification body (JSON) on
  * stdin and says whether its signature is Placetopay's, for merchants wiring
- * their own endpoint. Exit 0 authentic, 1 not authentic, 2 unreadable input.
+ * their own endpoint. Exit 0 authentic, 1 not authentic (or signed, but its
+ * linkId is not strictly a link id, which paylinks webhook refuses), 2
+ * unreadable input.
  */
 import type { Argv, BuilderArguments } from 'yargs';
+import { parseLinkId } from '../../api/link-id.js';
 import { verifyNotification } from '../../api/notification.js';
 import { EXIT } from '../exit-codes.js';
 import { loadNotificationSecret } from '../notification-secret.js';
@@ -39,11 +42,14 @@ export async function handler(args: VerifyArgs): Promise<void> {
   }
   const authentic = verifyNotification(body, secret);
   const n = body as { linkId?: unknown; status?: { status?: unknown; date?: unknown } } | null;
+  const linkId = parseLinkId(n?.linkId);
   const about = { linkId: n?.linkId, status: n?.status?.status, date: n?.status?.date };
-  if (args.json) process.stdout.write(`${JSON.stringify({ authentic, ...about })}\n`);
-  else if (authentic) process.stdout.write(`authentic: ${String(about.status)} for link ${String(about.linkId)} at ${String(about.date)}\n`);
+  const usable = authentic && linkId.ok;
+  if (args.json) process.stdout.write(`${JSON.stringify({ authentic, ...about, ...(authentic && !linkId.ok ? { refused: `linkId ${linkId.reason}` } : {}) })}\n`);
+  else if (usable) process.stdout.write(`authentic: ${String(about.status)} for link ${linkId.id} at ${String(about.date)}\n`);
+  else if (authentic && !linkId.ok) process.stdout.write(`REFUSED: the signature matches, but linkId ${linkId.reason}; paylinks webhook refuses it rather than guess which link it means\n`);
   else process.stdout.write('NOT authentic: the signature does not match this secret key (or the body is not a notification); ignore it\n');
-  process.exitCode = authentic ? EXIT.OK : EXIT.SOME_ROWS;
+  process.exitCode = usable ? EXIT.OK : EXIT.SOME_ROWS;
 }
 
 async function readStdin(): Promise<string | undefined> {

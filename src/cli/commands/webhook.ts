@@ -6,9 +6,10 @@
  * between its runs.
  */
 import type { Argv, BuilderArguments } from 'yargs';
+import { RunError } from '../../pipeline/run-error.js';
 import { currencyOption, intOption, localeOption, timeZoneOption } from '../options.js';
 import { loadNotificationSecret } from '../notification-secret.js';
-import { startWebhook } from '../../pipeline/webhook/server.js';
+import { startWebhook, webhookPath } from '../../pipeline/webhook/server.js';
 
 export const command = 'webhook';
 export const describe = 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet';
@@ -17,6 +18,7 @@ export function builder(yargs: Argv) {
   return yargs
     .option('sheet', { type: 'string', demandOption: true, describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl' })
     .option('port', { type: 'number', default: 8788, describe: 'Port to listen on' })
+    .option('path', { type: 'string', default: '/', describe: 'The only path notifications are taken on (the path of the links\' --notification-url); other paths get 404, other methods 405' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0: every interface; usually behind a TLS reverse proxy)' })
     .option('credentials', { type: 'string', describe: 'JSON file {"login", "secretKey"} [default: PLACETOPAY_SECRET_KEY]' })
     .option('sandbox', { type: 'boolean', describe: "Check signatures with the paylinks sandbox's documented key" })
@@ -36,11 +38,18 @@ export async function handler(args: WebhookArgs): Promise<void> {
     const line = args.log === 'json' ? JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }) : `${new Date().toISOString()} ${level}: ${message}`;
     process.stderr.write(`${line}\n`);
   };
+  let path: string;
+  try {
+    path = webhookPath(args.path);
+  } catch (err) {
+    throw new RunError('BAD_OPTION', `--path: ${(err as Error).message}`);
+  }
   const { secret, warnings } = await loadNotificationSecret(args);
   for (const warning of warnings) log('warn', warning);
   const handle = await startWebhook({
     port,
     host: args.host,
+    path,
     secret,
     sheet: { path: args.sheet, locale: localeOption(args.locale), currency, timeZone: timeZoneOption(args.timezone) },
     eventsPath: `${args.sheet}.events.jsonl`,

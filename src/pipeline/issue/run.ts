@@ -28,6 +28,7 @@ import { openPrepared } from '../rows/prepared-rows.js';
 import { resolveUncertain } from '../uncertain/resolve-issue.js';
 import { noRowsError, RunError } from '../run-error.js';
 import { Throttle } from '../service/throttle.js';
+import { gateFirstRequest } from '../service/first-request.js';
 import type { PreparedRow } from '../types.js';
 import type { IssueConfig } from './config.js';
 
@@ -72,7 +73,8 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
     const check = await checkPass(config, await readLedgerIfAny(config.journalPath), emit);
     const journal = await openJournal<JournalEntry>(config.journalPath);
     try {
-      return await sendAndWrite(config, api, journal, check, emit, controls, started);
+      // Until the service accepts the credentials, one request at a time (resumed runs too): a wrong key costs one request.
+      return await sendAndWrite(config, gateFirstRequest(api), journal, check, emit, controls, started);
     } finally {
       await journal.close();
     }

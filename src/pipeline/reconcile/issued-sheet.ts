@@ -8,6 +8,7 @@
  * injection); every text cell is read back through `unneutralise`, so a
  * rewrite escapes each cell exactly once, however many times it runs.
  */
+import { parseLinkId } from '../../api/link-id.js';
 import { openSheet } from '../../io/read/index.js';
 import { createSheetWriter } from '../../io/write/index.js';
 import { unneutralise } from '../../io/escape.js';
@@ -105,7 +106,9 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
           const index = toolIndex.get(column);
           return index === undefined ? null : (cells[index] ?? null);
         };
-        const linkIdText = cellText(get('link_id'));
+        const linkIdCell = get('link_id');
+        // Raw for text cells (a stray space shows in messages), empty for a blank cell.
+        const linkIdText = cellText(linkIdCell) === '' ? '' : typeof linkIdCell === 'string' ? linkIdCell : cellText(linkIdCell);
         yield {
           rowNumber: raw.rowNumber,
           cells,
@@ -113,7 +116,7 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
           amount: prepared.amount,
           currency: prepared.currency ?? options.currency,
           dueDate: parseDueDate(dueIndex === undefined ? null : (cells[dueIndex] ?? null), options.locale),
-          linkId: parseLinkId(linkIdText),
+          linkId: linkIdOf(linkIdCell, linkIdText),
           linkIdText,
           get,
           text: (column) => cellText(get(column)),
@@ -193,8 +196,10 @@ export function cellText(value: CellValue | undefined): string {
   return value.error;
 }
 
-function parseLinkId(text: string): number | undefined {
-  if (!/^\d{1,15}$/.test(text)) return undefined;
-  const id = Number(text);
-  return id > 0 ? id : undefined;
+/** The same strict parser as the webhook's: "0x3F3", "1e3" or "01010" is no link id. */
+function linkIdOf(cell: CellValue, text: string): number | undefined {
+  // A number cell is taken as a number (1010 written by issue); text must be digits only, untrimmed:
+  // "1010 " was typed by a person, and the tool refuses to guess what they meant.
+  const parsed = parseLinkId(typeof cell === 'number' || typeof cell === 'string' ? cell : text);
+  return parsed.ok ? parsed.id : undefined;
 }

@@ -11,6 +11,7 @@
  * site's link) makes it UNKNOWN.
  */
 import { ApiError, isApiError } from '../../api/errors.js';
+import { LINK_ID_ACCEPTED } from '../../api/link-id.js';
 import type { LinkInfo } from '../../api/types.js';
 import type { CellValue } from '../../io/types.js';
 import type { IssuedRow } from './issued-sheet.js';
@@ -20,6 +21,7 @@ import { isPaymentState, type PaymentState } from './columns.js';
 import { decideDisable, keepSheetPayment, linkFacts, sameAmount, wallClockIn, type LinkFacts, type OverdueRule } from './decide.js';
 import type { UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import { callWithRetry, type RetryOptions } from '../service/retry.js';
+import type { PaidEvent, WebhookEvents } from './webhook-events.js';
 import type { Throttle } from '../service/throttle.js';
 
 export type ChangeKind = 'PAID' | 'PARTIAL' | 'EXPIRED' | 'DISABLED' | 'ADOPTED';
@@ -49,6 +51,8 @@ export interface RowResult {
   change?: Change;
   /** Something a person must look at. */
   problem?: string;
+  /** A disabled link with an approved payment (flagged PAID_AFTER_DISABLE): first in "needs a look". */
+  paidAfterDisable?: boolean;
   disabled: boolean;
   wouldDisable: boolean;
   queried: boolean;
@@ -66,6 +70,8 @@ export interface RowContext {
   dryRun: boolean;
   uncertain: UncertainResolution;
   journalPath: string;
+  /** The webhook's accepted notifications for this sheet: a link with a PAID event is never disabled. */
+  events: WebhookEvents;
   signal?: AbortSignal;
   /** Set once the run must stop querying; later rows are written unchanged. */
   stopped(): boolean;
@@ -82,7 +88,7 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
   let adopted: Change | undefined;
 
   if (linkId === undefined) {
-    if (row.linkIdText !== '') return { ...base, problem: `link_id "${row.linkIdText}" is not a link id (a whole number); correct it or clear it` };
+    if (row.linkIdText !== '') return { ...base, problem: `link_id ${JSON.stringify(row.linkIdText)} is not ${LINK_ID_ACCEPTED}; correct it or clear it` };
     if (row.text('link_state').toUpperCase() !== 'UNCERTAIN') return base;
     const outcome = uncertainOutcome(row, ctx);
     if (outcome.kind !== 'found') {
@@ -105,24 +111,48 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
   let problem = facts.problem;
   let disabled = false;
   let wouldDisable = false;
-  const decision = decideDisable(facts, linkId, row.dueDate, previous, ctx.disable);
+  // A payment the sheet or the webhook knows of while the service shows none yet.
+  let known = facts.approved.length === 0 ? await knownPayment(row, linkId, previous, ctx) : NO_PAYMENT;
+  const decision =
+    known.kind === 'unreadable'
+      ? { kind: 'keep' as const, problem: ctx.disable !== undefined && facts.linkStatus === 'ACTIVE' ? `link ${linkId} was not disabled: ${known.message}` : undefined }
+      : decideDisable(facts, linkId, row.dueDate, known.kind === 'none' ? previous : 'PAID', ctx.disable);
   if (decision.kind === 'keep') problem = decision.problem ?? problem;
   else if (ctx.dryRun) wouldDisable = true;
   else {
-    const done = await disable(linkId, row, ctx);
-    if (done.ok) {
+    const done = await guardedDisable(linkId, row, ctx);
+    if (done.kind === 'paid-event') known = done.event;
+    else if (done.kind === 'changed') facts = done.facts;
+    else if (done.kind === 'failed') problem = done.message;
+    else {
       disabled = true;
       facts = done.facts ?? { ...facts, linkStatus: 'INACTIVE', paymentState: 'DISABLED' };
-      if (facts.approved.length > 0) problem = `link ${linkId} was disabled as overdue, but a payment arrived at the same time; check it`;
-    } else problem = done.message;
+    }
   }
-  const kept = keepSheetPayment(previous, facts, linkId, disabled);
-  if (kept) {
-    problem = kept.problem;
-    facts = { ...facts, paymentState: kept.paymentState };
+  // A disabled link with an approved payment: this run's disable raced a checkout, or an earlier
+  // one did. The payer has paid a link that no longer works: a person must settle it, first thing.
+  const paidAfterDisable = facts.approved.length > 0 && (disabled || previous === 'DISABLED' || row.text('reconcile_error').startsWith(PAID_AFTER_DISABLE));
+  if (paidAfterDisable) problem = paidAfterDisableMessage(linkId, facts, row);
+  // The sheet says paid (a notification, or a person), or the webhook accepted a PAID notification,
+  // and the service shows no approved payment: keep PAID/PARTIAL and what the sheet says of the payment,
+  // every run, until a person settles it. Dropping to PENDING (or blanking paid_at) would let the next
+  // run disable a link the payer may have paid.
+  let keep: Record<string, CellValue> = {};
+  const unconfirmed = facts.approved.length === 0 && !disabled ? known : NO_PAYMENT;
+  if (unconfirmed.kind === 'sheet') {
+    const kept = keepSheetPayment(unconfirmed.state, facts, linkId, disabled);
+    if (kept) {
+      problem = kept.problem;
+      facts = { ...facts, paymentState: kept.paymentState };
+      keep = keptPayment(row, unconfirmed, ctx.timeZone);
+    }
+  } else if (unconfirmed.kind === 'event') {
+    problem = `the webhook accepted a signed PAID notification for link ${linkId}${unconfirmed.date === '' ? '' : ` (${unconfirmed.date})`}, but the service shows no approved payment yet; recorded PAID and not disabled; check it`;
+    facts = { ...facts, paymentState: 'PAID' };
+    keep = keptPayment(row, unconfirmed, ctx.timeZone);
   }
 
-  const updates: Record<string, CellValue> = { ...base.updates, ...columnValues(facts, ctx.timeZone), reconcile_error: problem ?? null };
+  const updates: Record<string, CellValue> = { ...base.updates, ...columnValues(facts, ctx.timeZone), ...keep, reconcile_error: problem ?? null };
   const change = adopted ?? changeOf(row, linkId, previous, facts, disabled);
   return {
     updates,
@@ -132,6 +162,7 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
     paidAmount: facts.paidAmount,
     change,
     problem,
+    paidAfterDisable,
     disabled,
     wouldDisable,
     queried: true,
@@ -142,7 +173,7 @@ type Queried = { kind: 'ok'; link: LinkInfo } | { kind: 'failed'; message: strin
 
 async function query(id: number, ctx: RowContext): Promise<Queried> {
   try {
-    const link = await callWithRetry('get', () => ctx.api.get(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal);
+    const link = await callWithRetry('get', () => ctx.api.get(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal, () => !ctx.stopped());
     ctx.serviceAnswered();
     return { kind: 'ok', link };
   } catch (err) {
@@ -151,20 +182,80 @@ async function query(id: number, ctx: RowContext): Promise<Queried> {
   }
 }
 
-type Disabled = { ok: true; facts?: LinkFacts } | { ok: false; message: string };
+type Disabled = { kind: 'disabled'; facts?: LinkFacts } | { kind: 'failed'; message: string } | { kind: 'paid-event'; event: KnownPayment & { kind: 'event' } } | { kind: 'changed'; facts: LinkFacts };
 
-async function disable(id: number, row: IssuedRow, ctx: RowContext): Promise<Disabled> {
+/**
+ * Disables an overdue link, looking once more right before: the webhook's
+ * events, read again now (a PAID notification accepted a moment ago), then a
+ * fresh query (a payment approved since the row was queried). Only a link
+ * still ACTIVE with no payment either way is disabled.
+ */
+async function guardedDisable(id: number, row: IssuedRow, ctx: RowContext): Promise<Disabled> {
+  let event: PaidEvent | undefined;
   try {
-    await callWithRetry('disable', () => ctx.api.disable(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal);
+    event = await ctx.events.paidFor(id, { fresh: true });
+  } catch (err) {
+    return { kind: 'failed', message: `link ${id} was not disabled: ${eventsUnreadable(ctx, err)}` };
+  }
+  if (event !== undefined) return { kind: 'paid-event', event: { kind: 'event', date: event.date } };
+  const fresh = await query(id, ctx);
+  if (fresh.kind === 'skipped') return { kind: 'failed', message: `link ${id} was due to be disabled but the run stopped first` };
+  if (fresh.kind === 'failed') return { kind: 'failed', message: `link ${id} was not disabled: the check right before disabling failed (${fresh.message})` };
+  const now = linkFacts(fresh.link, row.amount, ctx.timeZone);
+  if (now.approved.length > 0 || now.linkStatus !== 'ACTIVE') return { kind: 'changed', facts: now };
+  try {
+    await callWithRetry('disable', () => ctx.api.disable(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal, () => !ctx.stopped());
   } catch (err) {
     if (!isApiError(err, 'ALREADY_DISABLED')) {
       const failure = classify(err, ctx, `disable link ${id}`);
-      return { ok: false, message: failure ?? `link ${id} was due to be disabled but the run stopped first` };
+      return { kind: 'failed', message: failure ?? `link ${id} was due to be disabled but the run stopped first` };
     }
   }
   // Read it back: the sheet records what the service says, including a payment that raced the disable.
   const after = await query(id, ctx);
-  return { ok: true, facts: after.kind === 'ok' ? linkFacts(after.link, row.amount, ctx.timeZone) : undefined };
+  return { kind: 'disabled', facts: after.kind === 'ok' ? linkFacts(after.link, row.amount, ctx.timeZone) : undefined };
+}
+
+type KnownPayment = { kind: 'none' } | { kind: 'sheet'; state: 'PAID' | 'PARTIAL' } | { kind: 'event'; date: string } | { kind: 'unreadable'; message: string };
+
+const NO_PAYMENT: KnownPayment = { kind: 'none' };
+
+/** A payment the service does not show: the sheet says PAID/PARTIAL, or the webhook accepted a PAID notification. */
+async function knownPayment(row: IssuedRow, linkId: number, previous: string, ctx: RowContext): Promise<KnownPayment> {
+  if (previous === 'PAID' || previous === 'PARTIAL') return { kind: 'sheet', state: previous };
+  try {
+    const event = await ctx.events.paidFor(linkId, { fresh: false });
+    return event === undefined ? NO_PAYMENT : { kind: 'event', date: event.date };
+  } catch (err) {
+    return { kind: 'unreadable', message: eventsUnreadable(ctx, err) };
+  }
+}
+
+function eventsUnreadable(ctx: RowContext, err: unknown): string {
+  return `the webhook's events file ${ctx.events.path} could not be read (${err instanceof Error ? err.message : String(err)}), so a PAID notification cannot be ruled out`;
+}
+
+/** The payment columns as the sheet has them (the webhook wrote paid_at), or from the PAID event. */
+function keptPayment(row: IssuedRow, known: KnownPayment, timeZone: string): Record<string, CellValue> {
+  const kept: Record<string, CellValue> = {};
+  for (const column of ['paid_amount', 'paid_at', 'receipt', 'authorization', 'payment_method', 'payer_name']) kept[column] = row.get(column);
+  if (row.text('paid_at') === '' && known.kind === 'event') {
+    const ms = Date.parse(known.date);
+    if (!Number.isNaN(ms)) kept.paid_at = wallClockDate(wallClockIn(new Date(ms), timeZone));
+  }
+  return kept;
+}
+
+/** Starts every PAID_AFTER_DISABLE note in reconcile_error: a stable flag to filter on. */
+export const PAID_AFTER_DISABLE = 'PAID_AFTER_DISABLE';
+
+function paidAfterDisableMessage(linkId: number, facts: LinkFacts, row: IssuedRow): string {
+  const paid = facts.paidAmount === undefined ? 'a payment' : `a payment of ${facts.paidAmount}${facts.currency === undefined ? '' : ` ${facts.currency}`}`;
+  const at = facts.paidAt === undefined ? '' : ` (${facts.paidAt})`;
+  return (
+    `${PAID_AFTER_DISABLE}: link ${linkId} (reference ${row.reference}) was disabled as overdue and ${paid} was approved${at} anyway: ` +
+    'the payer paid a disabled link; confirm it in the Placetopay panel and settle it with the payer (this note stays until you clear it)'
+  );
 }
 
 /** The message for the row, or undefined when the run stops (the row is then left as it was). */
@@ -177,6 +268,8 @@ function classify(err: unknown, ctx: RowContext, what: string): string | undefin
     ctx.stop('AUTH_FAILED', authMessage(err));
     return undefined;
   }
+  // Held back because the run stopped (an authentication failure, Ctrl-C): nothing was sent for this row.
+  if (isApiError(err, 'NOT_SENT') && ctx.stopped()) return undefined;
   if (isApiError(err, 'NOT_FOUND')) return `could not ${what}: the service has no link with that id (is --env or --base-url the one the sheet was issued on?)`;
   if (isApiError(err, 'OTHER_SITE')) return `could not ${what}: the link belongs to another site (check the credentials)`;
   const transient = isApiError(err) && ['NOT_SENT', 'RATE_LIMITED', 'SERVER_ERROR', 'OUTCOME_UNKNOWN', 'BAD_RESPONSE'].includes(err.code);

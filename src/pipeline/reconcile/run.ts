@@ -28,6 +28,9 @@ import { reconcileRow, type Change, type RowContext, type RowResult, type StopRe
 import { resolveUncertainRows, type UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import type { RetryOptions } from '../service/retry.js';
 import { Throttle } from '../service/throttle.js';
+import { gateFirstRequest } from '../service/first-request.js';
+import { WebhookEvents } from './webhook-events.js';
+import { besidePath, ensureNotOpenInExcel, SheetGuard, sheetChangedMessage } from './sheet-guard.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -38,6 +41,8 @@ export interface ReconcileConfig {
   lockWaitMs?: number;
   /** The issue journal beside the sheet, used to resolve UNCERTAIN rows. */
   journalPath: string;
+  /** The webhook's events journal: a link with a PAID event is never disabled [default: `<sheet>.events.jsonl`]. */
+  eventsPath?: string;
   /** Disable ACTIVE unpaid links whose due date plus `graceDays` has passed. */
   disableOverdue: boolean;
   graceDays: number;
@@ -75,6 +80,8 @@ export interface ReconcileSummary {
   sheet: string;
   /** Undefined in a dry run (nothing written). */
   output?: string;
+  /** The sheet changed (or was opened in Excel) while reconcile ran: the result is in `output`, beside it, and the sheet is as the person left it. */
+  sheetChanged?: { reason: string; message: string };
   dryRun: boolean;
   rows: number;
   /** Rows with a link (or an UNCERTAIN create). */
@@ -96,6 +103,9 @@ export interface ReconcileSummary {
   /** Rows a person must look at: links not queried, disables that failed, UNCERTAIN rows. */
   problems: RowProblem[];
   problemCount: number;
+  /** Disabled links with an approved payment (reconcile_error starts PAID_AFTER_DISABLE): the first thing to look at. Also in `problems`. */
+  paidAfterDisable: RowProblem[];
+  paidAfterDisableCount: number;
   stop?: { reason: StopReason; message: string };
   elapsedMs: number;
   /** The per-value files of --split-by, or why they were not written. */
@@ -107,6 +117,8 @@ const LIST_LIMIT = 500;
 
 export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: EventSink, controls: ReconcileControls = {}): Promise<ReconcileSummary> {
   const started = Date.now();
+  // Before anything is sent: a sheet open in Excel is refused (or waited for, with --wait).
+  if (!config.dryRun) await ensureNotOpenInExcel(config.output.path, config.lockWaitMs, controls.stop);
   const lock = config.dryRun ? undefined : await takeLock(config, config.lockPath);
   // --out elsewhere: that file is written too, and an issue, reconcile or webhook of it must wait.
   const outLockPath = `${config.output.path}.lock`;
@@ -119,12 +131,14 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
   }
   try {
     const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+    // Until the service accepts the credentials, one request at a time: a wrong key costs one request.
+    const gated = gateFirstRequest(api);
     const summary = emptySummary(config);
     const run = new RunState(config.serviceFailureLimit, controls);
     const uncertain = config.dryRun
       ? { journalFound: false, byReference: new Map() }
-      : await resolveFirst(config, api, throttle, controls.abort, emit);
-    const ctx = rowContext(config, api, throttle, uncertain, run, controls.abort);
+      : await resolveFirst(config, gated, throttle, controls.abort, emit);
+    const ctx = rowContext(config, gated, throttle, uncertain, run, controls.abort);
     await pass(config, ctx, summary, emit);
     if (run.stopInfo) summary.stop = run.stopInfo;
     summary.elapsedMs = Date.now() - started;
@@ -188,6 +202,7 @@ function rowContext(config: ReconcileConfig, api: LinkApi, throttle: Throttle, u
     dryRun: config.dryRun,
     uncertain,
     journalPath: config.journalPath,
+    events: new WebhookEvents(config.eventsPath ?? `${config.sheet.path}.events.jsonl`),
     signal,
     stopped: () => run.stopInfo !== undefined,
     stop: (reason, message) => run.stop(reason, message),
@@ -198,13 +213,17 @@ function rowContext(config: ReconcileConfig, api: LinkApi, throttle: Throttle, u
 
 /** Reads, reconciles and writes every row, in order, with at most `window` rows in flight. */
 async function pass(config: ReconcileConfig, ctx: RowContext, summary: ReconcileSummary, emit: EventSink): Promise<void> {
+  // Rewriting the sheet itself: its fingerprint now, before it is read; the result is staged beside it.
+  const inPlace = !config.dryRun && resolvePath(config.output.path) === resolvePath(config.sheet.path);
+  const guard = inPlace ? await SheetGuard.take(config.sheet.path) : undefined;
+  const target = guard === undefined ? config.output.path : besidePath(config.output.path, new Date());
   const opened = await openIssuedSheet(config.sheet);
   let closed = false;
   const sheet = { ...opened, close: async () => { if (!closed) { closed = true; await opened.close(); } } };
   let writer: IssuedSheetWriter | undefined;
   let extras: OutputExtras | undefined;
   try {
-    writer = config.dryRun ? undefined : await sheet.openWriter(config.output.path, config.output.format);
+    writer = config.dryRun ? undefined : await sheet.openWriter(target, config.output.format);
     // A --split-by naming no column stops the run here, before any link is queried.
     if (writer !== undefined && config.splitBy !== undefined) {
       extras = await OutputExtras.open({
@@ -245,7 +264,12 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
     if (writer !== undefined) {
       emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
       await writer.commit();
-      summary.output = config.output.path;
+      summary.output = target;
+      if (guard !== undefined) {
+        const placed = await guard.place(target);
+        summary.output = placed.path;
+        if (!placed.replaced) summary.sheetChanged = { reason: placed.reason, message: sheetChangedMessage(config.sheet.path, placed.path, placed.reason) };
+      }
       if (extras !== undefined) summary.extras = await extras.commit();
     }
   } catch (err) {
@@ -277,6 +301,10 @@ function record(summary: ReconcileSummary, row: IssuedRow, result: RowResult, em
   if (result.change !== undefined) summary.changeCounts[result.change.kind] = (summary.changeCounts[result.change.kind] ?? 0) + 1;
   if (result.wouldDisable) push(summary.wouldDisable, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: `would disable link ${linkId ?? '?'}: unpaid and overdue` });
   if (result.problem !== undefined) push(summary.problems, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: result.problem });
+  if (result.paidAfterDisable === true && result.problem !== undefined) {
+    summary.paidAfterDisableCount += 1;
+    push(summary.paidAfterDisable, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: result.problem });
+  }
   if (result.change !== undefined && summary.changes.length < LIST_LIMIT) summary.changes.push(result.change);
 }
 
@@ -309,6 +337,8 @@ function emptySummary(config: ReconcileConfig): ReconcileSummary {
     wouldDisableCount: 0,
     problems: [],
     problemCount: 0,
+    paidAfterDisable: [],
+    paidAfterDisableCount: 0,
     elapsedMs: 0,
   };
 }

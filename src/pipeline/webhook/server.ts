@@ -2,8 +2,15 @@
  * The notification receiver behind `paylinks webhook`: a node:http server
  * that takes Placetopay's POSTed notifications.
  *
+ * - Only POSTs to its own path (`--path`, `/` by default) are taken: another
+ *   path is answered 404, another method 405, so a scanner or a typo never
+ *   reaches the journal.
  * - A notification whose signature does not verify (checked in constant
  *   time by verifyNotification) is answered 401 and logged, and changes nothing.
+ * - An authentic one whose linkId is not strictly a link id ("0x3F3", "1e3",
+ *   "1010 ") is answered 400 and logged: never turned into another link's id.
+ * - A client that hangs up mid-request (ECONNRESET, "aborted") is logged as
+ *   info: it is the sender's business, not a fault of this server.
  * - An authentic one is appended to the events journal (`<sheet>.events.jsonl`)
  *   and answered 200 only once that append is on disk: a crash after the 200
  *   loses nothing, and the service retries anything not answered 200.
@@ -14,6 +21,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseLinkId } from '../../api/link-id.js';
 import { verifyNotification } from '../../api/notification.js';
 import { openJournal, type Journal } from '../../io/journal.js';
 import type { IssuedSheetOptions } from '../reconcile/issued-sheet.js';
@@ -22,6 +30,8 @@ import { applyNotifications, type NotificationEvent } from './apply.js';
 export interface WebhookOptions {
   port: number;
   host: string;
+  /** The only path notifications are taken on (default `/`). */
+  path?: string;
   secret: string;
   sheet: IssuedSheetOptions;
   eventsPath: string;
@@ -35,6 +45,7 @@ export interface WebhookOptions {
 }
 
 export interface WebhookHandle {
+  /** Where to POST notifications: the base URL with the path. */
   url: string;
   /** Resolves once every accepted event has been applied (or has failed and is waiting for a retry). */
   idle(): Promise<void>;
@@ -58,10 +69,15 @@ export async function startWebhook(options: WebhookOptions): Promise<WebhookHand
     options.log('info', `Replaying ${journal.entries.length} event(s) from ${options.eventsPath} onto the sheet.`);
     applier.add(journal.entries);
   }
+  const path = webhookPath(options.path);
   const server = createServer((req, res) => {
-    handle(req, res, options, journal, applier).catch((err: unknown) => {
+    handle(req, res, { ...options, path }, journal, applier).catch((err: unknown) => {
+      if (isClientAbort(err, req)) {
+        options.log('info', `${req.socket.remoteAddress ?? 'a client'} closed the connection before its request was complete; nothing recorded`);
+        return;
+      }
       options.log('error', `internal error: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) reply(res, 500, { status: 'error' });
+      if (!res.headersSent && !res.destroyed) reply(res, 500, { status: 'error' });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -71,7 +87,7 @@ export async function startWebhook(options: WebhookOptions): Promise<WebhookHand
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${host}:${address.port}${path}`,
     idle: () => applier.idle(),
     async close() {
       await new Promise<void>((resolve) => {
@@ -85,8 +101,21 @@ export async function startWebhook(options: WebhookOptions): Promise<WebhookHand
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookOptions, journal: Journal<EventEntry>, applier: Applier): Promise<void> {
+/** `--path` as given, with a leading slash; no query, no fragment. */
+export function webhookPath(path: string | undefined): string {
+  const p = (path ?? '/').trim();
+  const withSlash = p.startsWith('/') ? p : `/${p}`;
+  if (/[?#\s]/.test(withSlash)) throw new RangeError(`the webhook path "${p}" must be a plain path such as /placetopay (no ?, # or spaces)`);
+  return withSlash;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookOptions & { path: string }, journal: Journal<EventEntry>, applier: Applier): Promise<void> {
   const from = req.socket.remoteAddress ?? 'unknown';
+  const path = new URL(req.url ?? '/', 'http://webhook.invalid').pathname;
+  if (path !== options.path) {
+    options.log('info', `${req.method ?? '?'} ${path.slice(0, 80)} from ${from}: 404 (notifications are taken on ${options.path} only)`);
+    return reply(res, 404, { status: 'not found' });
+  }
   if (req.method !== 'POST') return reply(res, 405, { status: 'use POST' }, { allow: 'POST' });
   const text = await readBody(req);
   if (text === undefined) {
@@ -99,9 +128,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
     return reply(res, 401, { status: 'rejected', reason: 'signature does not verify' });
   }
   const n = body as { linkId: number | string; reference?: string; signature: string; status: { status: string; date: string; reason?: string | number } };
+  const linkId = parseLinkId(n.linkId);
+  if (!linkId.ok) {
+    // Signed, but not a link id we can trust to mean one link: refuse rather than guess which.
+    options.log('warn', `refused a signed notification from ${from}: linkId ${linkId.reason}`, { remote: from });
+    return reply(res, 400, { status: 'rejected', reason: `linkId ${linkId.reason}` });
+  }
   const entry: EventEntry = {
     t: 'event',
-    linkId: Number(n.linkId),
+    linkId: linkId.id,
     status: n.status.status.toUpperCase(),
     date: n.status.date,
     reason: n.status.reason,
@@ -189,6 +224,13 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The client hung up (ECONNRESET, "aborted"): no fault of ours, and nothing was accepted. */
+function isClientAbort(err: unknown, req: IncomingMessage): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE') return true;
+  return req.destroyed && err instanceof Error && err.message === 'aborted';
 }
 
 function parseJson(text: string): unknown {
