@@ -31,6 +31,7 @@ import { resolveUncertain } from '../uncertain/resolve-issue.js';
 import type { RetryOptions } from '../service/retry.js';
 import { noRowsError, RunError } from '../run-error.js';
 import { Throttle } from '../service/throttle.js';
+import { CircuitBreaker } from '../service/circuit-breaker.js';
 import type { PreparedRow, RequestOptions } from '../types.js';
 
 export interface IssueConfig {
@@ -120,7 +121,8 @@ async function sendAndWrite(
   const ledger = new Ledger(journal.entries);
   const resumed = ledger.size > 0;
   await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
-  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+  const breaker = new CircuitBreaker();
+  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
   const sender = new Sender({
     api,
     throttle,
@@ -132,6 +134,7 @@ async function sendAndWrite(
     serviceFailureLimit: Math.max(10, config.concurrency * 2),
     signal: controls.abort,
   });
+  breaker.onOpen((message) => sender.halt('SERVICE_UNAVAILABLE', message));
   controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', 'Interrupted: rows not sent yet were left for the next run.'), { once: true });
   const resolveOptions = { api, throttle, journal, ledger, emit, sender, config, signal: controls.abort };
   if (check.targets.length > 0) await resolveUncertain(check.targets, resolveOptions, { resend: false });

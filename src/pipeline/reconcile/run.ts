@@ -28,6 +28,7 @@ import { reconcileRow, type Change, type RowContext, type RowResult, type StopRe
 import { resolveUncertainRows, type UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import type { RetryOptions } from '../service/retry.js';
 import { Throttle } from '../service/throttle.js';
+import { CircuitBreaker } from '../service/circuit-breaker.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -118,9 +119,12 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     throw err;
   }
   try {
-    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+    // The service unreachable several attempts in a row stops the run in seconds, not rows × retries.
+    const breaker = new CircuitBreaker();
+    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
     const summary = emptySummary(config);
     const run = new RunState(config.serviceFailureLimit, controls);
+    breaker.onOpen((message) => run.stop('SERVICE_UNAVAILABLE', message));
     const uncertain = config.dryRun
       ? { journalFound: false, byReference: new Map() }
       : await resolveFirst(config, api, throttle, controls.abort, emit);
