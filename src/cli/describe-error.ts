@@ -22,7 +22,10 @@ export function describeError(err: unknown): Described {
   if (err instanceof FileError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
   if (err instanceof MappingError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
   if (err instanceof ConfigError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
-  if (err instanceof RunError) return { code: err.code, message: err.message, exitCode: EXIT.USAGE };
+  if (err instanceof RunError) {
+    // Links exist: never exit 2 ("nothing was sent").
+    return { code: err.code, message: err.message, exitCode: err.code === 'OUTPUT_NOT_WRITTEN' ? EXIT.OUTPUT_NOT_WRITTEN : EXIT.USAGE };
+  }
   if (err instanceof LockError) return { code: err.code, message: err.message, exitCode: EXIT.LOCKED };
   if (err instanceof ApiError) {
     const message = err.code === 'AUTH_FAILED' ? describeAuthFailure(err) : err.message;

@@ -13,6 +13,8 @@ export const EXIT = {
   STOPPED: 3,
   /** Another run holds the lock on this output (reconcile without --wait, or a second issue). */
   LOCKED: 4,
+  /** Links were created but the output could not be written: run the same command with the same --out. */
+  OUTPUT_NOT_WRITTEN: 5,
   /** Interrupted with Ctrl-C; the same command finishes the work. */
   INTERRUPTED: 130,
 } as const;

@@ -10,7 +10,9 @@ export type RunErrorCode =
   /** --out names the input itself. */
   | 'OUTPUT_IS_INPUT'
   /** A flag or setting that cannot work (bad time zone, template, number). */
-  | 'BAD_OPTION';
+  | 'BAD_OPTION'
+  /** Links exist but the output sheet could not be written (exit 5; see issue/output-fault.ts). */
+  | 'OUTPUT_NOT_WRITTEN';
 
 export class RunError extends Error {
   override readonly name = 'RunError';

@@ -135,6 +135,8 @@ export class Sender {
       amount: request.payment.amount.total,
       currency: request.payment.amount.currency,
       expiresAt: request.expirationDate,
+      name: request.name,
+      description: request.description,
       at: intentAt,
     };
     await journal.append(intent);

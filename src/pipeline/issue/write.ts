@@ -11,7 +11,7 @@ import type { IssueConfig } from './run.js';
 import type { RunStop } from './send.js';
 import type { Ledger, LedgerRecord } from '../uncertain/ledger.js';
 import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, STATE_FILLS, wallClockDate } from '../output/sheet-plan.js';
-import { noRowsError } from '../run-error.js';
+import { noRowsError, RunError } from '../run-error.js';
 import { openPrepared, type PreparedInput } from '../rows/prepared-rows.js';
 import { langOf } from '../output/labels.js';
 import { OutputExtras, type ExtrasResult } from '../output/extras.js';
@@ -39,6 +39,13 @@ export interface IssueCounts {
   extras?: ExtrasResult;
 }
 
+export interface WriteMode {
+  dryRun: boolean;
+  stop?: RunStop;
+  /** Called once every row is in the temporary file, before it replaces the output: a throw keeps the old output. */
+  beforeCommit?: () => Promise<void>;
+}
+
 interface RowOutcome {
   state: string;
   id?: number;
@@ -50,7 +57,7 @@ interface RowOutcome {
 export async function writeIssueOutput(
   config: IssueConfig,
   ledger: Ledger,
-  mode: { dryRun: boolean; stop?: RunStop },
+  mode: WriteMode,
   emit: EventSink,
 ): Promise<IssueCounts> {
   const input = await openPrepared(config.input, config.request);
@@ -89,6 +96,7 @@ export async function writeIssueOutput(
       await extras.row(row.cells, cells, { state: outcome.state, amount: row.amount, currency: row.currency }, link);
     }
     writer.appendSheet?.(summaryTable(tally, config.lang ?? langOf(config.request.locale), run));
+    await mode.beforeCommit?.();
     await writer.commit();
   } catch (err) {
     await writer.abort();
@@ -162,9 +170,15 @@ function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome
   }
 }
 
-function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
+function outcomeOf(row: PreparedRow, ledger: Ledger, mode: WriteMode): RowOutcome {
   const record = ownRecord(row, ledger);
   const result = record?.result;
+  // A link (or a create that may have made one) beside a row that now says something else would show
+  // a new amount or name beside a link made for the old one. The run pins its input, so this means the
+  // input changed under it; refuse rather than write such a row.
+  if (!mode.dryRun && record !== undefined && record.fp !== row.fingerprint && (record.inFlight || result?.state === 'ISSUED' || result?.state === 'UNCERTAIN')) {
+    throw new RunError('INPUT_CHANGED', `row ${row.rowNumber} (reference ${row.reference}) now says something else than what was sent for it`);
+  }
   // What the journal pins wins over today's validation: a row issued last week whose due date has
   // passed is still ISSUED, with its link, and a create whose answer was lost is still UNCERTAIN.
   if (result && (result.state === 'ISSUED' || result.state === 'UNCERTAIN') && result.fp === row.fingerprint) {

@@ -15,6 +15,9 @@ export interface IntentEntry {
   amount: string;
   currency: string;
   expiresAt: string;
+  /** The link's name and description as sent (older journals lack them). */
+  name?: string;
+  description?: string;
   at: string;
 }
 
@@ -61,6 +64,8 @@ export interface LedgerRecord {
   amount?: string;
   currency?: string;
   expiresAt?: string;
+  name?: string;
+  description?: string;
   /** A create was sent (or about to be) and no result was recorded: a link may exist. */
   inFlight: boolean;
   intentAt?: string;
@@ -101,6 +106,8 @@ export class Ledger {
       record.amount = entry.amount;
       record.currency = entry.currency;
       record.expiresAt = entry.expiresAt;
+      record.name = entry.name;
+      record.description = entry.description;
       record.result = undefined;
     } else {
       record.inFlight = false;
@@ -114,6 +121,11 @@ export class Ledger {
 
   get(ref: string): LedgerRecord | undefined {
     return this.records.get(ref);
+  }
+
+  /** Every reference the journal knows, in the order first seen. */
+  all(): IterableIterator<LedgerRecord> {
+    return this.records.values();
   }
 
   get size(): number {
