@@ -40,10 +40,10 @@ export async function folderFreeSpace(folder: string): Promise<FreeSpace | undef
 /** Throws a FileError (OUTPUT_UNWRITABLE) naming the problem and what to do; resolves when the output can be written. */
 export async function preflightOutput(target: string, options: PreflightOptions, freeSpace: FreeSpaceProbe = folderFreeSpace): Promise<void> {
   const folder = dirname(resolve(target));
-  const folderInfo = await stat(folder).catch((err: unknown) => Promise.reject(outputError(target, err)));
-  if (!folderInfo.isDirectory()) throw outputError(target, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
+  const folderInfo = await stat(folder).catch((err: unknown) => Promise.reject(refusal(target, err)));
+  if (!folderInfo.isDirectory()) throw refusal(target, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
   const targetInfo = await stat(target).catch(() => undefined);
-  if (targetInfo?.isDirectory()) throw outputError(target, Object.assign(new Error('a folder'), { code: 'EISDIR' }));
+  if (targetInfo?.isDirectory()) throw refusal(target, Object.assign(new Error('a folder'), { code: 'EISDIR' }));
   // The very name the atomic write will use (same length: pid and random part included), created and
   // removed: proves the folder is writable and the name fits the file system (NAME_MAX, 255 bytes on most).
   // It is the longest name the run puts beside the output (`<out>.journal`, `<out>.lock.takeover` are shorter).
@@ -59,14 +59,15 @@ async function tryCreate(target: string, path: string): Promise<void> {
   try {
     handle = await open(path, 'wx', 0o600);
   } catch (err) {
-    throw describeCreateFailure(target, path, err);
+    throw refusal(target, err, path);
   }
   await handle.close();
   await unlink(path).catch(() => undefined);
 }
 
-function describeCreateFailure(target: string, path: string, err: unknown): FileError {
-  if (errnoCode(err) === 'ENAMETOOLONG') {
+/** The OS error as a FileError that also says nothing was sent (the preflight runs before the first create). */
+function refusal(target: string, err: unknown, path?: string): FileError {
+  if (path !== undefined && errnoCode(err) === 'ENAMETOOLONG') {
     const bytes = Buffer.byteLength(path.slice(dirname(path).length + 1));
     return new FileError(
       'OUTPUT_UNWRITABLE',
