@@ -15,6 +15,8 @@ export const EXIT = {
   LOCKED: 4,
   /** Links were created but the output could not be written: run the same command with the same --out. */
   OUTPUT_NOT_WRITTEN: 5,
+  /** The terminal hung up (SIGHUP) during the run; the same command finishes the work. */
+  HANGUP: 129,
   /** Interrupted with Ctrl-C; the same command finishes the work. */
   INTERRUPTED: 130,
 } as const;

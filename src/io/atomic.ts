@@ -101,6 +101,14 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), name);
 }
 
+/** The pid that wrote `name` if it is one of `target`'s temporary files (see tempPathFor), else undefined. */
+export function tempOwnerPid(target: string, name: string): number | undefined {
+  const prefix = `.${basename(target)}.`;
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Opens a temporary file beside `target` and returns a stream into it. */
 export async function createAtomicStream(target: string, options: AtomicWriteOptions = {}): Promise<AtomicStream> {
   const tempPath = tempPathFor(target);

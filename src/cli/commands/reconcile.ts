@@ -11,7 +11,7 @@ import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { withInterrupts } from '../interrupts.js';
+import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import { asOfOption, formatOfPath, intOption, localeOption, mapOption, positiveOption, timeZoneOption } from '../options.js';
 import { formatReconcileReport, type ReportFormat } from '../reconcile-report.js';
 import { createReporter } from '../reporter.js';
@@ -73,7 +73,7 @@ export async function handler(args: ReconcileArgs): Promise<void> {
     reporter.finish();
     process.stdout.write(formatReconcileReport(summary, args.report, config.sheet.locale));
     if (summary.stop) process.stderr.write(`paylinks: ${summary.stop.message}\n`);
-    process.exitCode = exitCodeOf(summary);
+    process.exitCode = interruptedExitCode(exitCodeOf(summary));
   } finally {
     await connection.close();
   }

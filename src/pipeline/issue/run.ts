@@ -39,6 +39,7 @@ import { Throttle } from '../service/throttle.js';
 import { CircuitBreaker } from '../service/circuit-breaker.js';
 import { pinChange, pinFile, type FilePin } from '../../io/file-pin.js';
 import { preflightOutput } from '../../io/preflight.js';
+import { removeStaleTemps } from '../../io/stale-temps.js';
 import { countLinks, OutputNotWrittenError, outputNotWritten } from './output-fault.js';
 import type { PreparedRow, RequestOptions } from '../types.js';
 
@@ -102,6 +103,9 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
 
   const lock = await acquireLock(config.lockPath, { wait: false });
   try {
+    // Under the lock, temporary files of this output left by a run killed mid-write are removed.
+    const stale = await removeStaleTemps(config.output.path);
+    if (stale.length > 0) emit({ type: 'warning', message: `Removed ${stale.length} temporary file(s) left beside ${config.output.path} by a run that was killed: ${stale.join(', ')}` });
     // The input is pinned before anything is sent (size, mtime, SHA-256 of its bytes) and checked again
     // before the output is written: a sheet saved over mid-run must not put its new amounts beside
     // links made for the old ones. A pin that fails here is left to the check pass, which says why

@@ -29,6 +29,7 @@ import { resolveUncertainRows, type UncertainResolution } from '../uncertain/res
 import type { RetryOptions } from '../service/retry.js';
 import { Throttle } from '../service/throttle.js';
 import { CircuitBreaker } from '../service/circuit-breaker.js';
+import { removeStaleTemps } from '../../io/stale-temps.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -123,6 +124,8 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     const breaker = new CircuitBreaker();
     const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
     const summary = emptySummary(config);
+    // Under the locks, temporary files of the sheet left by a run killed mid-write are removed.
+    if (lock !== undefined) await removeStaleTemps(config.output.path);
     const run = new RunState(config.serviceFailureLimit, controls);
     breaker.onOpen((message) => run.stop('SERVICE_UNAVAILABLE', message));
     const uncertain = config.dryRun
