@@ -64,6 +64,14 @@ async function waitFor(predicate: () => boolean, timeoutMs = 30_000): Promise<vo
   }
 }
 
+/** Starts `issue`, does `fault` once `links` links exist at the sandbox, and waits for the run to end. */
+async function faultMidRun(s: Awaited<ReturnType<typeof setup>>, links: number, fault: () => Promise<unknown>): Promise<CliResult> {
+  const done = collect(startCli(s.args(), { env: s.env }), { timeoutMs: 90_000 });
+  await waitFor(() => s.sandbox.counters().linksCreated >= links);
+  await fault();
+  return done;
+}
+
 interface JournalLine { t: string; ref?: string; state?: string; id?: number; amount?: string }
 async function journalOf(out: string): Promise<JournalLine[]> {
   return (await readFile(`${out}.journal`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as JournalLine);
@@ -87,15 +95,13 @@ function expectExit5Message(result: CliResult, out: string, links: number): void
 describe('issue: the input changes while it runs', () => {
   it('replaced by a new version (renamed over it): exit 5, links kept, no new amount beside an old link', async () => {
     const s = await setup(300);
-    const child = startCli(s.args(), { env: s.env });
-    const done = collect(child, { timeoutMs: 90_000 });
-    await waitFor(() => s.sandbox.counters().linksCreated >= 20);
-    // The clerk saves a corrected sheet: same references, every amount now 99.999.999.
-    const changed = billingCsv(300).replace(/;[\d.]+;(\d\d\/\d\d\/\d{4});/g, ';99.999.999;$1;');
-    expect(changed).not.toBe(billingCsv(300));
-    await writeFile(`${s.input}.new`, changed);
-    await rename(`${s.input}.new`, s.input);
-    const result = await done;
+    const result = await faultMidRun(s, 20, async () => {
+      // The clerk saves a corrected sheet: same references, every amount now 99.999.999.
+      const changed = billingCsv(300).replace(/;[\d.]+;(\d\d\/\d\d\/\d{4});/g, ';99.999.999;$1;');
+      expect(changed).not.toBe(billingCsv(300));
+      await writeFile(`${s.input}.new`, changed);
+      await rename(`${s.input}.new`, s.input);
+    });
     const created = s.sandbox.counters().linksCreated;
     expectExit5Message(result, s.out, created);
     expect(result.stderr).toMatch(/the input ".*billing\.csv" changed while the run was working \(.*its content differs\)/);
@@ -117,11 +123,7 @@ describe('issue: the input changes while it runs', () => {
 
   it('deleted during the run: exit 5, emergency copy from the journal beside it', async () => {
     const s = await setup(300);
-    const child = startCli(s.args(), { env: s.env });
-    const done = collect(child, { timeoutMs: 90_000 });
-    await waitFor(() => s.sandbox.counters().linksCreated >= 20);
-    await unlink(s.input);
-    const result = await done;
+    const result = await faultMidRun(s, 20, () => unlink(s.input));
     const created = s.sandbox.counters().linksCreated;
     expectExit5Message(result, s.out, created);
     expect(result.stderr).toMatch(/changed while the run was working \(it was deleted or moved away\)/);
@@ -138,11 +140,7 @@ describe('issue: the input changes while it runs', () => {
 describe('issue: the output cannot be written after links exist', () => {
   it('--out replaced by a folder after the preflight: exit 5, the full output kept as an emergency CSV; the same --out then writes it', async () => {
     const s = await setup(200);
-    const child = startCli(s.args(), { env: s.env });
-    const done = collect(child, { timeoutMs: 90_000 });
-    await waitFor(() => s.sandbox.counters().linksCreated >= 10);
-    await mkdir(s.out);
-    const result = await done;
+    const result = await faultMidRun(s, 10, () => mkdir(s.out));
     expectExit5Message(result, s.out, 200);
     expect(result.stderr).toMatch(/that path is a folder/);
     const copy = await readCsvOutput(emergencyPath(result.stderr), ';');
@@ -157,17 +155,42 @@ describe('issue: the output cannot be written after links exist', () => {
     expect((await readCsvOutput(s.out, ';')).rows.filter((r) => r.link_state === 'ISSUED')).toHaveLength(200);
   }, 120_000);
 
+  // Root ignores permission bits, so as root the child runs as `nobody` (uid 65534); otherwise as ourselves.
+  it('the output folder made read-only after the preflight: exit 5, emergency copy in the system temporary folder', async () => {
+    const s = await setup(200);
+    const folder = join(s.dir, 'out');
+    await mkdir(folder);
+    const out = join(folder, 'links.csv');
+    if (isRoot) {
+      await chmod(s.dir, 0o755);
+      await chmod(s.input, 0o644);
+      await chown(folder, 65534, 65534);
+    }
+    const child = spawn(process.execPath, [CLI, ...s.args(out)], { env: { ...process.env, ...s.env }, ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const done = collect(child, { timeoutMs: 90_000 });
+    await waitFor(() => s.sandbox.counters().linksCreated >= 10);
+    await chmod(folder, 0o555); // the journal stays open and writable; no new file can be made there
+    const result = await done;
+    await chmod(folder, 0o755);
+    expectExit5Message(result, out, 200);
+    expect(result.stderr).toMatch(/permission denied/);
+    const copyPath = emergencyPath(result.stderr);
+    expect(copyPath.startsWith(join(tmpdir(), 'paylinks-links.csv.emergency-'))).toBe(true);
+    const copy = await readCsvOutput(copyPath, ';');
+    expect(copy.rows.filter((r) => r.link_state === 'ISSUED')).toHaveLength(200);
+    expect(result.stderr).toMatch(/Could not remove the lock .*links\.csv\.lock .*the next run takes it over/);
+    await rm(copyPath);
+  }, 120_000);
+
   it.skipIf(!canMount)('a full disk mid-run (a 4 MB tmpfs filled up): exit 5, emergency copy in the system temporary folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'paylinks-full-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir]);
     mounts.push(dir);
     const s = await setup(300, dir);
-    const child = startCli(s.args(), { env: s.env });
-    const done = collect(child, { timeoutMs: 90_000 });
-    await waitFor(() => s.sandbox.counters().linksCreated >= 20);
-    // Fill the file system: the journal's next append fails with ENOSPC.
-    await writeFile(join(dir, 'filler'), Buffer.alloc(8 * 1024 * 1024)).catch(() => undefined);
-    const result = await done;
+    const result = await faultMidRun(s, 20, async () => {
+      // Fill the file system: the journal's next append fails with ENOSPC.
+      await writeFile(join(dir, 'filler'), Buffer.alloc(8 * 1024 * 1024)).catch(() => undefined);
+    });
     expect(result.code, result.stderr).toBe(5);
     expect(result.stderr).toMatch(/payment links? exists? for this run/);
     expect(result.stderr).toMatch(/the disk is full/);

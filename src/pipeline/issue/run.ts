@@ -128,7 +128,11 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
       await journal.close().catch(() => undefined);
     }
   } finally {
-    await lock.release();
+    // A lock that cannot be removed (the folder went read-only) must not hide the run's outcome;
+    // the next run takes it over, since this process will be gone.
+    await lock.release().catch((err: unknown) =>
+      emit({ type: 'warning', message: `Could not remove the lock ${config.lockPath} (${err instanceof Error ? err.message : String(err)}); the next run takes it over.` }),
+    );
   }
 }
 
