@@ -10,7 +10,7 @@
  * emergency path (see pipeline/issue/output-fault.ts).
  */
 import { open, stat, statfs, unlink } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode, outputError, tempPathFor } from './atomic.js';
 import { FileError } from './errors.js';
 
@@ -37,8 +37,11 @@ export async function folderFreeSpace(folder: string): Promise<FreeSpace | undef
   }
 }
 
-/** Throws a FileError (OUTPUT_UNWRITABLE) naming the problem and what to do; resolves when the output can be written. */
-export async function preflightOutput(target: string, options: PreflightOptions, freeSpace: FreeSpaceProbe = folderFreeSpace): Promise<void> {
+/**
+ * Throws a FileError (OUTPUT_UNWRITABLE) naming the problem and what to do; resolves, with warnings
+ * for what may still go wrong (the output open in Excel), when the output can be written.
+ */
+export async function preflightOutput(target: string, options: PreflightOptions, freeSpace: FreeSpaceProbe = folderFreeSpace): Promise<string[]> {
   const folder = dirname(resolve(target));
   const folderInfo = await stat(folder).catch((err: unknown) => Promise.reject(refusal(target, err)));
   if (!folderInfo.isDirectory()) throw refusal(target, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
@@ -52,6 +55,22 @@ export async function preflightOutput(target: string, options: PreflightOptions,
   if (space !== undefined && space.available < options.bytesNeeded) {
     throw new FileError('OUTPUT_UNWRITABLE', target, notEnoughSpaceMessage(target, folder, options.bytesNeeded, space.available));
   }
+  return (await openInExcel(target)) ? [openInExcelWarning(target)] : [];
+}
+
+/**
+ * Excel keeps an owner file `~$<name>` beside a workbook it has open (the name's first two characters
+ * give way to `~$` when it is long). It may be a leftover of a crash, so it is a warning, not a refusal.
+ */
+async function openInExcel(target: string): Promise<boolean> {
+  const name = basename(target);
+  const candidates = [`~$${name}`, `~$${name.slice(2)}`];
+  for (const candidate of candidates) if (await stat(join(dirname(target), candidate)).then(() => true, () => false)) return true;
+  return false;
+}
+
+export function openInExcelWarning(target: string): string {
+  return `"${target}" looks open in Excel (its owner file ~$… is beside it): close it before the run ends, or the output cannot replace it and is kept in an emergency copy instead.`;
 }
 
 async function tryCreate(target: string, path: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ async function folder(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'paylinks-preflight-'));
 }
 
-async function refusal(promise: Promise<void>): Promise<FileError> {
+async function refusal(promise: Promise<unknown>): Promise<FileError> {
   const err = await promise.then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(FileError);
   return err as FileError;
@@ -18,7 +18,7 @@ async function refusal(promise: Promise<void>): Promise<FileError> {
 describe('preflightOutput', () => {
   it('passes for a writable folder with room, and leaves nothing behind', async () => {
     const dir = await folder();
-    await preflightOutput(join(dir, 'links.csv'), { bytesNeeded: 1024 });
+    expect(await preflightOutput(join(dir, 'links.csv'), { bytesNeeded: 1024 })).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -41,6 +41,18 @@ describe('preflightOutput', () => {
     const err = await refusal(preflightOutput(join(dir, 'sub', 'links.xlsx'), { bytesNeeded: 5 * 1_048_576 }, async () => ({ available: 1_048_576 })));
     expect(err.message).toMatch(/not enough free space in ".*sub" \(about 5\.0 MB needed .*; 1\.0 MB free\)\. Free some space or choose an --out on another disk\. Nothing was sent\./);
   });
+
+  it.each([['links.xlsx', '~$links.xlsx'], ['facturas-enero-links.xlsx', '~$cturas-enero-links.xlsx']])(
+    'warns when %s looks open in Excel (owner file %s)',
+    async (name, owner) => {
+      const dir = await folder();
+      expect(await preflightOutput(join(dir, name), { bytesNeeded: 1 })).toEqual([]);
+      await writeFile(join(dir, owner), '');
+      const warnings = await preflightOutput(join(dir, name), { bytesNeeded: 1 });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/looks open in Excel .* close it before the run ends/);
+    },
+  );
 
   it('carries on when the file system cannot tell its free space', async () => {
     const dir = await folder();

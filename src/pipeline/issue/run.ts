@@ -116,7 +116,7 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
     // the sheet still says what the journal issued.
     const check = await checkPass(config, await readLedgerIfAny(config.journalPath), emit);
     const pin = early ?? (await pinFile(config.input.path));
-    await preflightOutput(config.output.path, { bytesNeeded: bytesNeeded(check.rows) });
+    for (const message of await preflightOutput(config.output.path, { bytesNeeded: bytesNeeded(check.rows) })) emit({ type: 'warning', message });
     const journal = await openJournal<JournalEntry>(config.journalPath);
     const ledger = new Ledger(journal.entries);
     const run: SendState = {};
