@@ -2,8 +2,8 @@
  * What a killed or hung-up run leaves behind, with real child processes:
  * a kill -9 mid-write leaves a temporary file beside the output, which the
  * next run on that output removes (and only it: a live run's stays); SIGHUP
- * (the terminal closed) stops the run like Ctrl-C, writes the output,
- * releases the lock and exits 129.
+ * (the terminal closed) stops issue and reconcile like Ctrl-C, writes the
+ * output, releases the lock and exits 129.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { collect, runCli, startCli } from '../helpers/cli.js';
 import { billingCsv, readCsvOutput } from '../helpers/sheets.js';
+import { writeIssuedSheet, type BillRow } from '../reconcile/issued-fixture.js';
 
 let sandbox: SandboxHandle | undefined;
 const children: Array<{ kill: (s: NodeJS.Signals) => boolean }> = [];
@@ -100,5 +101,30 @@ describe('issue: SIGHUP', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(s.sandbox.counters().linksCreated).toBe(300);
     expect(Object.values(s.sandbox.counters().createsByReference).every((n) => n === 1)).toBe(true);
+  }, 90_000);
+});
+
+describe('reconcile: SIGHUP', () => {
+  it('stops like Ctrl-C: the sheet is written, the lock released, exit 129', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'paylinks-signals-'));
+    sandbox = await startSandbox({ faults: { latencyMs: 40 } });
+    const sheet = join(dir, 'billing-links.csv');
+    const bills: BillRow[] = Array.from({ length: 150 }, (_, i) => ({ name: `Cliente ${i + 1}`, amountText: '25.000', amount: '25000', due: '31/12/2031', reference: `R-${i + 1}` }));
+    await writeIssuedSheet(sandbox, sheet, bills);
+    const env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+    const child = startCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json', '--concurrency', '1'], { env });
+    children.push(child);
+    const done = collect(child, { timeoutMs: 60_000 });
+    const handle = sandbox;
+    await waitFor(() => handle.counters().requests.get >= 10);
+    child.kill('SIGHUP');
+    const result = await done;
+    expect(result.signal).toBeNull();
+    expect(result.code, result.stderr).toBe(129);
+    expect(existsSync(`${sheet}.lock`)).toBe(false);
+    expect(handle.counters().requests.get).toBeLessThan(150);
+    const { rows } = await readCsvOutput(sheet, ';');
+    expect(rows).toHaveLength(150);
+    expect(rows.filter((r) => r.link_status === 'ACTIVE').length).toBeGreaterThanOrEqual(10);
   }, 90_000);
 });
