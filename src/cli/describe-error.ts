@@ -6,7 +6,7 @@
 import { describeAuthFailure, isApiError } from '../api/errors.js';
 import { PaylinksError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
-import { EXIT, EXIT_OF_ERROR, type ExitCode } from './exit-codes.js';
+import { EXIT, exitCodeOfError, type ExitCode } from './exit-codes.js';
 
 export interface Described {
   code: string;
@@ -17,7 +17,7 @@ export interface Described {
 export function describeError(err: unknown): Described {
   if (err instanceof PaylinksError) {
     const message = isApiError(err, 'AUTH_FAILED') ? describeAuthFailure(err) : err.message;
-    return { code: err.code, message, exitCode: EXIT_OF_ERROR[err.name] };
+    return { code: err.code, message, exitCode: exitCodeOfError(err) };
   }
   // yargs' own errors are about the command line or the --config file: usage, not a crash.
   if (err instanceof Error && err.name === 'YError') {

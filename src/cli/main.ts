@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
       .help()
       .alias('h', 'help')
       .wrap(Math.min(110, process.stdout.columns || 100))
-      .epilogue('Exit codes: 0 all rows done · 1 some rows not done · 2 bad usage, configuration or input (nothing sent) · 3 stopped by an error affecting every row · 4 locked by another run · 130 interrupted')
+      .epilogue('Exit codes: 0 all rows done · 1 some rows not done · 2 bad usage, configuration or input (nothing sent) · 3 stopped by an error affecting every row · 4 locked by another run · 5 links created but the output not written (run the same command with the same --out) · 129 the terminal hung up · 130 interrupted')
       .fail((message, err) => {
         if (err) throw err;
         process.stderr.write(`paylinks: ${message}\nRun paylinks --help for usage.\n`);

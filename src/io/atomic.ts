@@ -8,10 +8,18 @@
  * name and zero bytes; without the second, the rename itself may not survive a
  * power cut. A process killed at any moment leaves at most a stray
  * `.<name>.<pid>.<random>.tmp` beside the target, never a half-written target.
+ *
+ * A target held open by another program: on Windows, Excel locks a workbook
+ * it has open and the rename fails with EBUSY or EPERM. The rename is retried
+ * with backoff for about five seconds (the clerk may be closing it), then the
+ * write fails with a message that says to close the file in Excel; the
+ * caller keeps its emergency copy. No Windows machine runs the tests, so they
+ * simulate the error through `renameSeam` (below).
  */
 import { randomBytes } from 'node:crypto';
 import { close, createWriteStream, fsync, open as openFd, type WriteStream } from 'node:fs';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, rename as fsRename, unlink, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -39,6 +47,50 @@ export interface AtomicStream {
   abort(): Promise<void>;
 }
 
+/**
+ * The rename into place and its retry schedule, as a seam: tests replace
+ * `renameSeam.rename` with a function that fails with EBUSY/EPERM (and
+ * shorten `delaysMs`) to play a workbook held open by Excel, then restore it.
+ * Nothing else should touch it.
+ */
+export const renameSeam: { rename: (from: string, to: string) => Promise<void>; delaysMs: readonly number[] } = {
+  rename: fsRename,
+  // ~5 s in all: long enough for a person to close the file, short enough not to look hung.
+  delaysMs: [100, 200, 400, 800, 1500, 2000],
+};
+
+/** Errors a rename gets while another program holds the target open (Windows: EBUSY, EPERM, sometimes EACCES). */
+export function isHeldOpen(err: unknown): boolean {
+  const code = errnoCode(err);
+  return code === 'EBUSY' || code === 'EPERM' || (code === 'EACCES' && process.platform === 'win32');
+}
+
+/** Renames, retrying while the target is held open by another program; the last error if it stays held. */
+async function renameIntoPlace(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await renameSeam.rename(from, to);
+      return;
+    } catch (err) {
+      const delay = renameSeam.delaysMs[attempt];
+      if (!isHeldOpen(err) || delay === undefined) {
+        if (isHeldOpen(err)) throw heldOpenError(to, err, renameSeam.delaysMs.reduce((a, b) => a + b, 0));
+        throw err;
+      }
+      await sleep(delay);
+    }
+  }
+}
+
+function heldOpenError(target: string, err: unknown, waitedMs: number): FileError {
+  return new FileError(
+    'OUTPUT_UNWRITABLE',
+    target,
+    `Cannot write "${target}": another program has the file open (${errnoCode(err)}; Excel locks a workbook while it is open) and it stayed locked for ${Math.round(waitedMs / 1000)} s. Close the file in Excel (or whichever program has it open) and run the same command again.`,
+    { cause: err },
+  );
+}
+
 const openFdAsync = promisify(openFd);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
@@ -47,6 +99,14 @@ const closeAsync = promisify(close);
 export function tempPathFor(target: string): string {
   const name = `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   return join(dirname(target), name);
+}
+
+/** The pid that wrote `name` if it is one of `target`'s temporary files (see tempPathFor), else undefined. */
+export function tempOwnerPid(target: string, name: string): number | undefined {
+  const prefix = `.${basename(target)}.`;
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Opens a temporary file beside `target` and returns a stream into it. */
@@ -101,7 +161,7 @@ export async function createAtomicStream(target: string, options: AtomicWriteOpt
         if (streamError !== undefined) throw streamError;
         await fsyncAsync(fd);
         await closeOnce();
-        await rename(tempPath, target);
+        await renameIntoPlace(tempPath, target);
       } catch (err) {
         await discard();
         throw outputError(target, err);

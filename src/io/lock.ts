@@ -168,7 +168,8 @@ function unreadableIdentity(info: { ino: number; mtimeMs: number }): string {
   return `unreadable:${info.ino}:${info.mtimeMs}`;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists on this host (EPERM: it does, under another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -14,7 +14,10 @@ export type RunErrorCode =
   /** A flag or setting that cannot work (bad time zone, template, number). */
   | 'BAD_OPTION'
   /** reconcile: Excel's owner file `~$<name>` is beside the sheet (open in Excel); nothing was sent. */
-  | 'SHEET_OPEN_IN_EXCEL';
+  | 'SHEET_OPEN_IN_EXCEL'
+
+  /** Links exist but the output sheet could not be written (exit 5; see issue/output-fault.ts). */
+  | 'OUTPUT_NOT_WRITTEN';
 
 export class RunError extends PaylinksError<RunErrorCode> {
   override readonly name = 'RunError';

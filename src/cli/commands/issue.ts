@@ -29,7 +29,7 @@ import {
 } from '../options.js';
 import { createReporter } from '../reporter.js';
 import { RunError } from '../../pipeline/run-error.js';
-import { withInterrupts } from '../interrupts.js';
+import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
 import { VERSION } from '../version.js';
 
@@ -86,7 +86,7 @@ export async function handler(args: IssueArgs): Promise<void> {
     const summary = await withInterrupts((controls) => runIssue(config, api, (e) => reporter.event(e), controls));
     reporter.finish();
     printIssueSummary(summary, config, reporter.json);
-    process.exitCode = exitCodeOf(summary);
+    process.exitCode = interruptedExitCode(exitCodeOf(summary));
   } finally {
     await connection?.close();
   }

@@ -13,7 +13,7 @@ import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { withInterrupts } from '../interrupts.js';
+import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import {
   asOfOption,
   currencyOption,
@@ -68,7 +68,7 @@ export async function handler(args: ReconcileArgs): Promise<void> {
     process.stdout.write(formatReconcileReport(summary, args.report, config.sheet.locale));
     if (summary.stop) process.stderr.write(`paylinks: ${summary.stop.message}\n`);
     if (summary.sheetChanged) process.stderr.write(`paylinks: ${summary.sheetChanged.message}\n`);
-    process.exitCode = exitCodeOf(summary);
+    process.exitCode = interruptedExitCode(exitCodeOf(summary));
   } finally {
     await connection.close();
   }

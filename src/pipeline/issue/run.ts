@@ -3,14 +3,19 @@
  * sheet of links out. The run is a sequence of passes over the input, each
  * streaming, none holding the sheet in memory:
  *
- *   check    (resumed runs only) the sheet still says what the journal issued
+ *   check    the sheet reads to its end; on a resumed run it still says what the journal issued
+ *   (then the input is pinned (size, mtime, SHA-256) and the output proved writable: preflight)
  *   probe    (resumed runs only) creates whose answers were lost are looked for
  *   send     invalid rows are skipped, done rows are skipped, the rest created
  *   resolve  this run's lost answers are probed; proved-absent rows are re-sent
  *   write    the output is a function of the input, validation and the journal
  *
  * Because the output is rebuilt from the journal, a run killed at any moment
- * is finished by running the same command again.
+ * is finished by running the same command again. Before the output replaces
+ * the old one the pin is checked again: a sheet saved over mid-run never has
+ * its new amounts written beside links made for the old ones. Once a link
+ * exists, a failed write ends in exit 5 with an emergency copy, never exit 2
+ * (output-fault.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -28,6 +33,11 @@ import { openPrepared } from '../rows/prepared-rows.js';
 import { resolveUncertain } from '../uncertain/resolve-issue.js';
 import { noRowsError, RunError } from '../run-error.js';
 import { Throttle } from '../service/throttle.js';
+import { CircuitBreaker } from '../service/circuit-breaker.js';
+import { pinChange, pinFile, type FilePin } from '../../io/file-pin.js';
+import { preflightOutput } from '../../io/preflight.js';
+import { removeStaleTemps } from '../../io/stale-temps.js';
+import { countLinks, OutputNotWrittenError, outputNotWritten } from './output-fault.js';
 import { gateFirstRequest } from '../service/first-request.js';
 import type { PreparedRow } from '../types.js';
 import type { IssueConfig } from './config.js';
@@ -67,35 +77,96 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
 
   const lock = await acquireLock(config.lockPath, { wait: false });
   try {
+    // Under the lock, temporary files of this output left by a run killed mid-write are removed.
+    const stale = await removeStaleTemps(config.output.path);
+    if (stale.length > 0) emit({ type: 'warning', message: `Removed ${stale.length} temporary file(s) left beside ${config.output.path} by a run that was killed: ${stale.join(', ')}` });
+    // The input is pinned before anything is sent (size, mtime, SHA-256 of its bytes) and checked again
+    // before the output is written: a sheet saved over mid-run must not put its new amounts beside
+    // links made for the old ones. A pin that fails here is left to the check pass, which says why
+    // the file cannot be read.
+    const early = await pinFile(config.input.path).catch(() => undefined);
     // One pass over the whole sheet before anything is sent: a whole-file problem (a quote never
     // closed on row 9,000) stops the run with no journal written, and a resumed run checks that
     // the sheet still says what the journal issued.
     const check = await checkPass(config, await readLedgerIfAny(config.journalPath), emit);
+    const pin = early ?? (await pinFile(config.input.path));
+    for (const message of await preflightOutput(config.output.path, { bytesNeeded: bytesNeeded(check.rows) })) emit({ type: 'warning', message });
     const journal = await openJournal<JournalEntry>(config.journalPath);
+    const ledger = new Ledger(journal.entries);
+    const run: SendState = {};
     try {
       // Until the service accepts the credentials, one request at a time (resumed runs too): a wrong key costs one request.
-      return await sendAndWrite(config, gateFirstRequest(api), journal, check, emit, controls, started);
+      return await sendAndWrite(config, gateFirstRequest(api), journal, ledger, check, pin, run, emit, controls, started);
+    } catch (err) {
+      throw await afterSendFailure(err, { config, ledger, pin, stop: run.sender?.stop, emit });
     } finally {
-      await journal.close();
+      await journal.close().catch(() => undefined);
     }
   } finally {
-    await lock.release();
+    // A lock that cannot be removed (the folder went read-only) must not hide the run's outcome;
+    // the next run takes it over, since this process will be gone.
+    await lock.release().catch((err: unknown) =>
+      emit({ type: 'warning', message: `Could not remove the lock ${config.lockPath} (${err instanceof Error ? err.message : String(err)}); the next run takes it over.` }),
+    );
   }
+}
+
+/** Bytes the output's folder must have free before anything is sent: generous, since running out later costs more. */
+export function bytesNeeded(rows: number): number {
+  // ~2 KB per output row (covers XLSX with long descriptions; the old output and the temporary copy
+  // coexist until the rename), ~1 KB of journal per row, and 1 MB for the rest.
+  return rows * 3 * 1024 + 1024 * 1024;
+}
+
+/** What the catch in runIssue needs to know of the send: why it stopped, if it did. */
+interface SendState {
+  sender?: Sender;
+}
+
+/**
+ * A failure once the journal is open. If no link exists for this output, it is what it was (a
+ * FileError exits 2, truthfully: nothing was created). If links exist, the run never exits 2: the
+ * output is kept in an emergency copy and the run ends with exit 5 (see output-fault.ts).
+ */
+async function afterSendFailure(err: unknown, ctx: { config: IssueConfig; ledger: Ledger; pin: FilePin; stop?: RunStop; emit: EventSink }): Promise<unknown> {
+  if (err instanceof OutputNotWrittenError) return err;
+  const links = countLinks(ctx.ledger);
+  const change = await pinChange(ctx.pin);
+  if (links.issued + links.uncertain === 0) {
+    return change === undefined ? err : new RunError('INPUT_CHANGED', inputChangedReason(ctx.config.input.path, change, false));
+  }
+  const reason = change !== undefined ? inputChangedReason(ctx.config.input.path, change, true) : describeFailure(err);
+  return outputNotWritten({ config: ctx.config, ledger: ctx.ledger, reason, inputIntact: change === undefined, stop: ctx.stop, emit: ctx.emit });
+}
+
+function inputChangedReason(input: string, change: string, linksExist: boolean): string {
+  return linksExist
+    ? `the input "${input}" changed while the run was working (${change}), so the sheet was not written from it; ` +
+        'the emergency copy lists every bill exactly as it was sent. Put back the file that was issued'
+    : `the input "${input}" changed while the run was working (${change}); no link was created. Run the same command again on the file as it is now.`;
+}
+
+function describeFailure(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/[.\s]+$/, '');
 }
 
 async function sendAndWrite(
   config: IssueConfig,
   api: LinkApi,
   journal: Journal<JournalEntry>,
+  ledger: Ledger,
   check: CheckResult,
+  pin: FilePin,
+  run: SendState,
   emit: EventSink,
   controls: IssueControls,
   started: number,
 ): Promise<IssueSummary> {
-  const ledger = new Ledger(journal.entries);
   const resumed = ledger.size > 0;
   await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
-  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+  const breaker = new CircuitBreaker();
+  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
   const sender = new Sender({
     api,
     throttle,
@@ -107,6 +178,8 @@ async function sendAndWrite(
     serviceFailureLimit: Math.max(10, config.concurrency * 2),
     signal: controls.abort,
   });
+  run.sender = sender;
+  breaker.onOpen((message) => sender.halt('SERVICE_UNAVAILABLE', message));
   controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', 'Interrupted: rows not sent yet were left for the next run.'), { once: true });
   const resolveOptions = { api, throttle, journal, ledger, emit, sender, config, signal: controls.abort };
   if (check.targets.length > 0) await resolveUncertain(check.targets, resolveOptions, { resend: false });
@@ -119,7 +192,12 @@ async function sendAndWrite(
   if (uncertain.length > 0 && !sender.stop) await resolveUncertain(uncertain, resolveOptions, { resend: true });
 
   emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
-  const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop }, emit);
+  const unchanged = async (): Promise<void> => {
+    const change = await pinChange(pin);
+    if (change !== undefined) throw new RunError('INPUT_CHANGED', change);
+  };
+  await unchanged();
+  const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop, beforeCommit: unchanged }, emit);
   return summarise(config, counts, started, sender.stop, false);
 }
 

@@ -12,7 +12,7 @@ import type { RunStop } from './send.js';
 import type { Ledger, LedgerRecord } from '../uncertain/ledger.js';
 import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, wallClockDate } from '../output/sheet-plan.js';
 import { STATE_FILLS } from '../output/state-colours.js';
-import { noRowsError } from '../run-error.js';
+import { noRowsError, RunError } from '../run-error.js';
 import { openPrepared, type PreparedInput } from '../rows/prepared-rows.js';
 import { langOf } from '../output/labels.js';
 import { OutputExtras, type ExtrasResult } from '../output/extras.js';
@@ -40,6 +40,13 @@ export interface IssueCounts {
   extras?: ExtrasResult;
 }
 
+export interface WriteMode {
+  dryRun: boolean;
+  stop?: RunStop;
+  /** Called once every row is in the temporary file, before it replaces the output: a throw keeps the old output. */
+  beforeCommit?: () => Promise<void>;
+}
+
 /** What the output sheet says about one row. */
 export interface RowOutcome {
   state: string;
@@ -52,7 +59,7 @@ export interface RowOutcome {
 export async function writeIssueOutput(
   config: IssueConfig,
   ledger: Ledger,
-  mode: { dryRun: boolean; stop?: RunStop },
+  mode: WriteMode,
   emit: EventSink,
 ): Promise<IssueCounts> {
   const input = await openPrepared(config.input, config.request);
@@ -91,6 +98,7 @@ export async function writeIssueOutput(
       await extras.row(row.cells, cells, { state: outcome.state, amount: row.amount, currency: row.currency }, link);
     }
     writer.appendSheet?.(summaryTable(tally, config.lang ?? langOf(config.request.locale), run));
+    await mode.beforeCommit?.();
     await writer.commit();
   } catch (err) {
     await writer.abort();
@@ -165,9 +173,15 @@ function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome
 }
 
 /** The row's state, link and error in the output sheet, from the journal and today's validation. Pure. */
-export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; stop?: RunStop }): RowOutcome {
+export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: WriteMode): RowOutcome {
   const record = ownRecord(row, ledger);
   const result = record?.result;
+  // A link (or a create that may have made one) beside a row that now says something else would show
+  // a new amount or name beside a link made for the old one. The run pins its input, so this means the
+  // input changed under it; refuse rather than write such a row.
+  if (!mode.dryRun && record !== undefined && record.fp !== row.fingerprint && (record.inFlight || result?.state === 'ISSUED' || result?.state === 'UNCERTAIN')) {
+    throw new RunError('INPUT_CHANGED', `row ${row.rowNumber} (reference ${row.reference}) now says something else than what was sent for it`);
+  }
   // What the journal pins wins over today's validation: a row issued last week whose due date has
   // passed is still ISSUED, with its link, and a create whose answer was lost is still UNCERTAIN.
   if (result && (result.state === 'ISSUED' || result.state === 'UNCERTAIN') && result.fp === row.fingerprint) {

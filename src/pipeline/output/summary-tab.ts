@@ -4,8 +4,6 @@
  * service address, the time, the tool's version). Credentials are never
  * among them: the caller passes only the values listed here.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { CellValue, SheetTable } from '../../io/types.js';
 import { words, type Lang } from './labels.js';
@@ -26,12 +24,7 @@ export interface RunParameters {
   splitBy?: string;
 }
 
-/** SHA-256 of a file, streamed (a 200,000-row sheet is not read into memory). */
-export async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+export { fileSha256 } from '../../io/file-pin.js';
 
 export function summaryTable(tally: StateTally, lang: Lang, run?: RunParameters): SheetTable {
   const w = words(lang);

@@ -31,6 +31,8 @@ import { Throttle } from '../service/throttle.js';
 import { gateFirstRequest } from '../service/first-request.js';
 import { WebhookEvents } from './webhook-events.js';
 import { besidePath, ensureNotOpenInExcel, SheetGuard, sheetChangedMessage } from './sheet-guard.js';
+import { CircuitBreaker } from '../service/circuit-breaker.js';
+import { removeStaleTemps } from '../../io/stale-temps.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -130,11 +132,16 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     throw err;
   }
   try {
-    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+    // The service unreachable several attempts in a row stops the run in seconds, not rows × retries.
+    const breaker = new CircuitBreaker();
+    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
     // Until the service accepts the credentials, one request at a time: a wrong key costs one request.
     const gated = gateFirstRequest(api);
     const summary = emptySummary(config);
+    // Under the locks, temporary files of the sheet left by a run killed mid-write are removed.
+    if (lock !== undefined) await removeStaleTemps(config.output.path);
     const run = new RunState(config.serviceFailureLimit, controls);
+    breaker.onOpen((message) => run.stop('SERVICE_UNAVAILABLE', message));
     const uncertain = config.dryRun
       ? { journalFound: false, byReference: new Map() }
       : await resolveFirst(config, gated, throttle, controls.abort, emit);

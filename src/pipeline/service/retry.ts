@@ -61,9 +61,11 @@ export async function callWithRetry<T>(
     async () => {
       const result = await throttle.run(() => {
         if (!mayStart()) throw new ApiError('NOT_SENT', 'not sent: the run stopped before this request went out', { operation });
+        if (throttle.breaker?.open) throw new ApiError('NOT_SENT', 'not sent: the service is unreachable, the run stopped', { operation });
         return attempt();
       });
       throttle.onSuccess();
+      throttle.breaker?.answered();
       return result;
     },
     {
@@ -75,8 +77,9 @@ export async function callWithRetry<T>(
       signal,
       onFailedAttempt: ({ error }) => {
         if (isApiError(error, 'RATE_LIMITED')) throttle.onPushback(error.retryAfterMs);
+        throttle.breaker?.failed(error);
       },
-      shouldRetry: ({ error }) => mayStart() && isRetryable(operation, error),
+      shouldRetry: ({ error }) => mayStart() && throttle.breaker?.open !== true && isRetryable(operation, error),
     },
   );
 }

@@ -6,9 +6,12 @@
  * - at most `rate` requests started per second (a token bucket; none by default);
  * - when the service pushes back (429), every request waits out Retry-After and
  *   the concurrency is halved; it grows back by one after each run of
- *   `current` successes, so the run slows down and then recovers by itself.
+ *   `current` successes, so the run slows down and then recovers by itself;
+ * - when the service cannot be reached at all, its circuit breaker (if the run
+ *   gave one) opens and no request is started any more (see circuit-breaker.ts).
  */
 import pLimit, { type LimitFunction } from 'p-limit';
+import type { CircuitBreaker } from './circuit-breaker.js';
 
 export interface ThrottleOptions {
   concurrency: number;
@@ -16,6 +19,8 @@ export interface ThrottleOptions {
   rate?: number;
   /** Pause used when a 429 carries no Retry-After. */
   defaultPushbackMs?: number;
+  /** Stops every request of the run once the service is unreachable several times in a row. */
+  breaker?: CircuitBreaker;
 }
 
 export interface ThrottleStats {
@@ -35,8 +40,10 @@ export class Throttle {
   private pausedUntil = 0;
   private successStreak = 0;
   private pushbacks = 0;
+  readonly breaker?: CircuitBreaker;
 
   constructor(options: ThrottleOptions) {
+    this.breaker = options.breaker;
     this.maxConcurrency = Math.max(1, Math.floor(options.concurrency));
     this.limit = pLimit(this.maxConcurrency);
     this.intervalMs = options.rate && options.rate > 0 ? 1000 / options.rate : 0;

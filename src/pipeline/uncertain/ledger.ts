@@ -132,6 +132,11 @@ export class Ledger {
     return this.records.get(ref);
   }
 
+  /** Every reference the journal knows, in the order first seen. */
+  all(): IterableIterator<LedgerRecord> {
+    return this.records.values();
+  }
+
   get size(): number {
     return this.records.size;
   }
