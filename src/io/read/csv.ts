@@ -21,7 +21,7 @@ const READ_CHUNK_BYTES = 64 * 1024;
 
 export async function openCsv(path: string, head: FileHead, options: ReadOptions): Promise<SheetSource> {
   const forced = options.encoding !== undefined && options.encoding.trim() !== '';
-  const guess: EncodingGuess = forced ? { encoding: encodingOption(options.encoding!, path), provisional: false } : detectEncoding(head);
+  const guess: EncodingGuess = forced ? { encoding: encodingOption(options.encoding!, path), provisional: false } : detectEncoding(head, path);
   const recoder = new Utf8Recoder(path, guess, forced);
   const delimiter = options.delimiter ? delimiterOption(options.delimiter) : detectDelimiter(sampleText(path, head, guess, forced), head.complete);
 
