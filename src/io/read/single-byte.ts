@@ -62,8 +62,9 @@ function assess(bytes: Buffer, encoding: SingleByteEncoding): Assessment {
     const after = text[i + 1] ?? ' ';
     if (isControl(code) || (code >= 0x2500 && code <= 0x259f) || UNLIKELY.has(c)) assessment.unlikely++;
     else if (isLetter(c)) {
-      // An upper-case letter right after a lower-case one ("JosÉ" from a misread é) is not how names are typed.
-      if (isUpper(c) && isLower(before)) assessment.unlikely++;
+      // An upper-case letter after a lower-case one ("JosÉ" from a misread é), or inside a
+      // capitalised word ("DÆaz"), is not how names are typed.
+      if (isUpper(c) && (isLower(before) || (isLetter(before) && isLower(after)))) assessment.unlikely++;
       else if (SPANISH_LETTERS.has(c)) assessment.likely += 2;
       else assessment.likely += 1;
     } else if (isLetter(before) && isLetter(after) && !APOSTROPHES.has(c)) assessment.unlikely++;
