@@ -165,14 +165,15 @@ async function defaultSheet(workbook: Workbook, isHeader?: (cells: CellValue[]) 
   );
 }
 
-/** By name (any case, surrounding spaces ignored) first, then by 1-based position among all tabs. */
+/** Text: by name (any case, surrounding spaces ignored), else by 1-based position among all tabs. A number: by position. */
 export function findTab(tabs: readonly TabInfo[], wanted: string | number): TabInfo | undefined {
   if (typeof wanted === 'string') {
     const key = wanted.trim().toLowerCase();
     const byName = tabs.find((tab) => tab.name.trim().toLowerCase() === key);
     if (byName !== undefined || !/^\d+$/.test(key)) return byName;
   }
-  return tabs[Number(wanted) - 1];
+  // A number is a position; a tab named like a number ("2024") is found by name when no position fits.
+  return tabs[Number(wanted) - 1] ?? tabs.find((tab) => tab.name.trim() === String(wanted));
 }
 
 /** The rows of a worksheet, opened on the first `next()` and released when it ends or returns. */
