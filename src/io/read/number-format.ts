@@ -77,23 +77,23 @@ export function describeNumberFormat(code: string): CellFormat {
 /** The text the format shows for `value`, when it can be worked out (plain, grouped, scaled, percent formats). */
 export function displayNumber(value: number, code: string): string | undefined {
   if (!Number.isFinite(value) || isDateFormat(code) || /^general$/i.test(code.trim())) return undefined;
-  const parts = sections(code);
+  const parts = parsedSections(code);
   let section = parts[0]!;
   let sign = '';
   if (value < 0) {
-    if (parts.length > 1 && parts[1]!.trim() !== '') section = parts[1]!;
+    if (parts.length > 1 && !parts[1]!.blank) section = parts[1]!;
     else sign = '-';
-  } else if (value === 0 && parts.length > 2 && parts[2]!.trim() !== '') {
+  } else if (value === 0 && parts.length > 2 && !parts[2]!.blank) {
     section = parts[2]!;
   }
-  const tokens = tokenize(section);
+  const { tokens, percent } = section;
   if (tokens.some((t) => t.kind === 'other')) return undefined;
   let out = '';
   let placed = false;
   for (const token of tokens) {
     if (token.kind === 'digits') {
       if (placed) return undefined; // digits split by text (a phone-number pattern): not money
-      const number = renderDigits(Math.abs(value), token.text, section.includes('%'));
+      const number = renderDigits(Math.abs(value), token.text, percent);
       if (number === undefined) return undefined;
       out += number;
       placed = true;
@@ -118,6 +118,26 @@ export function isDateFormat(format: string | undefined): boolean {
     .replace(/[_*]./g, '')
     .replace(/\[[^\]]*]/g, '');
   return /[ymdhsMb]/.test(bare.replace(/general/gi, ''));
+}
+
+interface ParsedSection {
+  tokens: Token[];
+  percent: boolean;
+  blank: boolean;
+}
+
+/** Parsed once per format code: a sheet has a handful of formats and hundreds of thousands of cells. */
+const parsedCache = new Map<string, ParsedSection[]>();
+const PARSED_CACHE_LIMIT = 1000;
+
+function parsedSections(code: string): ParsedSection[] {
+  let parsed = parsedCache.get(code);
+  if (parsed === undefined) {
+    parsed = sections(code).map((section) => ({ tokens: tokenize(section), percent: section.includes('%'), blank: section.trim() === '' }));
+    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
+    parsedCache.set(code, parsed);
+  }
+  return parsed;
 }
 
 /** The `;`-separated sections of a code (positive; negative; zero; text), outside quotes and brackets. */
