@@ -78,7 +78,8 @@ async function loadWorkbook(path: string, zip: ZipParts): Promise<Workbook> {
     pkg = await readPackage(zip);
   } catch (err) {
     if (!(err instanceof NotAWorkbook)) throw err;
-    if (zip.has('content.xml') && zip.has('mimetype')) throw new FileError('FILE_IS_ODS', path, odsAdvice(path));
+    // An ODF spreadsheet whose mimetype entry is not first (sniff.ts catches the usual layout).
+    if ((await zip.text('mimetype', 1024))?.trim() === 'application/vnd.oasis.opendocument.spreadsheet') throw new FileError('FILE_IS_ODS', path, odsAdvice(path));
     throw new FileError('XLSX_MALFORMED', path, `${path} is a zip file but not an Excel workbook; save it from Excel as .xlsx (Excel Workbook) or CSV and try again`);
   }
   if (!pkg.tabs.some((tab) => tab.part !== undefined)) {
