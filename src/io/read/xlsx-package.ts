@@ -7,7 +7,7 @@
  * source part, or absolute from the root as openpyxl and pandas write them),
  * and the Excel tables on it (for their totals rows).
  */
-import { allXmlEvents, attribute, localName } from './sax.js';
+import { allXmlEvents, attribute, localName, xmlTrue } from './sax.js';
 import type { ZipParts } from './xlsx-zip.js';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -61,8 +61,7 @@ export async function readPackage(zip: ZipParts): Promise<WorkbookPackage> {
     if (event.eventType !== 'opentag') continue;
     const tag = localName(event.value.name);
     if (tag === 'workbookPr') {
-      const value = attribute(event.value, 'date1904');
-      date1904 = value === '1' || value === 'true';
+      date1904 = xmlTrue(attribute(event.value, 'date1904'));
     } else if (tag === 'sheet') {
       const rel = byId.get(attribute(event.value, 'id') ?? '');
       const kind = rel === undefined ? 'missing' : relationKind(rel.type);

@@ -10,7 +10,7 @@
 import type { CellFormat, CellValue, RawRow } from '../types.js';
 import { isBlankRow } from './header-scan.js';
 import { displayNumber } from './number-format.js';
-import { localName, xmlEvents } from './sax.js';
+import { localName, xmlEvents, xmlTrue } from './sax.js';
 import type { CellStyles } from './xlsx-styles.js';
 
 export interface WorkbookContext {
@@ -60,7 +60,7 @@ export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context
             rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
             cells = [];
             formats = undefined;
-            hidden = attributes.hidden === '1' || attributes.hidden === 'true';
+            hidden = xmlTrue(attributes.hidden);
             // Cells without an `r` attribute count from the row's first column, not the last row's end.
             cell.column = 0;
             break;
