@@ -238,6 +238,15 @@ describe('broken workbooks', () => {
 });
 
 describe('close()', () => {
+  it('releases the file once every row is read, even without close()', async () => {
+    const before = await openFiles(billing);
+    const source = await openSheet(billing, { isHeader: isBillingHeader });
+    expect((await openFiles(billing)).length).toBeGreaterThan(before.length);
+    for await (const _ of source.rows);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await openFiles(billing)).toEqual(before);
+  });
+
   it('releases the sheet being streamed when the caller stops early', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Datos');

@@ -61,11 +61,13 @@ export async function openXlsx(path: string, options: ReadOptions): Promise<Shee
       info.hiddenSheet = true;
       info.notes = [hiddenSheetNote(chosen.tab)];
     }
+    const rows = releasing(chosen.rows, zip);
     const close = async () => {
+      await rows.return(undefined);
       await chosen.rows.return(undefined);
       await zip.close();
     };
-    return { info, rows: rowsAfter(chosen.scan.after, chosen.rows, close), close };
+    return { info, rows: rowsAfter(chosen.scan.after, rows, close), close };
   } catch (err) {
     await zip.close();
     throw malformed(path, err);
@@ -175,6 +177,15 @@ export function findTab(tabs: readonly TabInfo[], wanted: string | number): TabI
   }
   // A number is a position; a tab named like a number ("2024") is found by name when no position fits.
   return tabs[Number(wanted) - 1] ?? tabs.find((tab) => tab.name.trim() === String(wanted));
+}
+
+/** The chosen sheet's rows; once they end the file is released, whether or not the caller calls close(). */
+async function* releasing(rows: AsyncGenerator<RawRow>, zip: ZipParts): AsyncGenerator<RawRow> {
+  try {
+    yield* rows;
+  } finally {
+    await zip.close();
+  }
 }
 
 /** The rows of a worksheet, opened on the first `next()` and released when it ends or returns. */
