@@ -62,7 +62,8 @@ describe('displayNumber: what the cell shows', () => {
   });
 
   it('says nothing for formats it cannot render', () => {
-    for (const code of ['General', 'dd/mm/yyyy', '0.00E+00', '# ?/?', '000-0000', '@']) expect(displayNumber(1234.5, code)).toBeUndefined();
+    for (const code of ['General', '[$-409]General', 'dd/mm/yyyy', '0.00E+00', '# ?/?', '000-0000', '@']) expect(displayNumber(1234.5, code)).toBeUndefined();
+    expect(describeNumberFormat('[$-409]General')).toEqual({ numFmt: '[$-409]General' });
   });
 });
 

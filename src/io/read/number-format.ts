@@ -207,6 +207,10 @@ function tokenize(section: string): Token[] {
       const last = tokens[tokens.length - 1];
       if (last?.kind === 'digits') last.text += c;
       else tokens.push({ kind: 'digits', text: c });
+    } else if ((c === 'G' || c === 'g') && section.slice(i, i + 7).toLowerCase() === 'general') {
+      // `[$-409]General`: Excel's own number rendering, not worked out here.
+      tokens.push({ kind: 'other' });
+      i += 6;
     } else if (c === 'E' || c === 'e' || c === '/' || c === '@') {
       tokens.push({ kind: 'other' });
     } else literal(c);
