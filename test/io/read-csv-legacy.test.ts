@@ -78,6 +78,7 @@ describe('chooseSingleByte', () => {
   it.each([
     ['Peña, Muñoz, Díaz', 'cp1252', 'windows-1252'],
     ['don’t “quoted” €100', 'cp1252', 'windows-1252'],
+    ['Juan\u00A0Pérez', 'cp1252', 'windows-1252'],
     ['Peña, Muñoz, Díaz', 'cp850', 'cp850'],
     ['NIÑO ÁLVAREZ', 'cp850', 'cp850'],
     ['Peña, Muñoz, Díaz', 'mac_roman', 'macroman'],
@@ -110,7 +111,7 @@ function encode(text: string, encoding: 'cp850' | 'mac_roman' | 'cp1252'): Buffe
   const table: Record<string, Record<string, number>> = {
     cp850: { ñ: 0xa4, Ñ: 0xa5, á: 0xa0, í: 0xa1, ó: 0xa2, ú: 0xa3, é: 0x82, Á: 0xb5, É: 0x90, Í: 0xd6, Ó: 0xe0, Ú: 0xe9 },
     mac_roman: { ñ: 0x96, Ñ: 0x84, á: 0x87, é: 0x8e, í: 0x92, ó: 0x97, ú: 0x9c, Á: 0xe7, É: 0x83, Í: 0xea, Ó: 0xee, Ú: 0xf2 },
-    cp1252: { '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 },
+    cp1252: { '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80, '\u00A0': 0xa0, é: 0xe9 },
   };
   return Buffer.from([...text].map((c) => table[encoding]![c] ?? (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : Buffer.from(c, 'latin1')[0]!)));
 }

@@ -47,8 +47,8 @@ export function chooseSingleByte(bytes: Buffer): SingleByteVerdict {
 const SPANISH_LETTERS = new Set('áéíóúüñÁÉÍÓÚÜÑ');
 /** Characters that do not occur in billing text: symbols that decode from letters of another encoding. */
 const UNLIKELY = new Set('¤¥¦¨¯¸¬ƒ†‡ˆ‰Š‹ŒŽšœžŸ›√∫≈◊πΩ∂∑∏≠≤≥∆∞ıﬁﬂ¶\uFFFD\uF8FF');
-/** Between two letters only an apostrophe or an accent mark used as one is plausible. */
-const APOSTROPHES = new Set('’‘´');
+/** Between two letters only an apostrophe, an accent mark used as one, or a no-break space (pasted from the web) is plausible. */
+const BETWEEN_LETTERS = new Set('’‘´\u00A0');
 
 function assess(bytes: Buffer, encoding: SingleByteEncoding): Assessment {
   const text = decodeSingleByte(bytes, encoding);
@@ -67,7 +67,7 @@ function assess(bytes: Buffer, encoding: SingleByteEncoding): Assessment {
       if (isUpper(c) && (isLower(before) || (isLetter(before) && isLower(after)))) assessment.unlikely++;
       else if (SPANISH_LETTERS.has(c)) assessment.likely += 2;
       else assessment.likely += 1;
-    } else if (isLetter(before) && isLetter(after) && !APOSTROPHES.has(c)) assessment.unlikely++;
+    } else if (isLetter(before) && isLetter(after) && !BETWEEN_LETTERS.has(c)) assessment.unlikely++;
   }
   return assessment;
 }
