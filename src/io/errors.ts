@@ -22,6 +22,14 @@ export type FileErrorCode =
   | 'XLSX_MALFORMED'
   | 'XLSX_NO_SHEETS'
   | 'XLSX_SHEET_NOT_FOUND'
+  /** Several visible sheets look like billing sheets: the user must name one with --sheet. */
+  | 'XLSX_SHEET_AMBIGUOUS'
+  /** An OpenDocument spreadsheet (LibreOffice): refused with LibreOffice's Save As advice. */
+  | 'FILE_IS_ODS'
+  /** A web page (often saved with an .xls name by "export to Excel" buttons). */
+  | 'FILE_IS_HTML'
+  /** An Excel 2003 XML spreadsheet (often with an .xls name). */
+  | 'FILE_IS_SPREADSHEETML_2003'
   | 'OUTPUT_UNWRITABLE'
   /** A journal line other than the last is not valid JSON: the journal was edited or damaged. */
   | 'JOURNAL_CORRUPT';

@@ -19,16 +19,50 @@ export interface RawRow {
   /** 1-based row number as a person sees it in Excel (the header row included). */
   rowNumber: number;
   cells: CellValue[];
+  /** The row is hidden in the sheet, by hand or by an autofilter (XLSX `<row hidden="1">`). */
+  hidden?: boolean;
+  /** The row is an Excel table's totals row (the table part says so). */
+  tableTotal?: boolean;
+  /** Per cell, parallel to `cells`: the number format of numeric and date cells (XLSX); absent when no cell has one. */
+  formats?: (CellFormat | undefined)[];
+  /** Reader notes about this row, e.g. text that decoded to unlikely characters. */
+  warnings?: string[];
+}
+
+/** What a cell's number format says (XLSX). See src/io/read/number-format.ts. */
+export interface CellFormat {
+  /** The cell's number format code, e.g. `[$USD-409] #,##0.00`. */
+  numFmt?: string;
+  /** ISO 4217 read from the format (`USD`, `EUR`, `COP`); a bare `$` gives none and `dollarSign`. */
+  currency?: string;
+  /** The format shows a bare `$` (ambiguous: COP in es-CO, USD in en-US). */
+  dollarSign?: boolean;
+  /** The number format is a date/time format. */
+  isDate?: boolean;
+  /**
+   * The text the format displays for the number, when it can be computed:
+   * 119399.84 with `#,##0` → `119,400`. Separators are the format code's own
+   * (`,` thousands, `.` decimals: Excel under en-US); Excel under es-CO shows
+   * the same digits as `119.400`.
+   */
+  displayed?: string;
+  /** Decimals the format shows. */
+  displayDecimals?: number;
 }
 
 export type SheetFormat = 'csv' | 'xlsx';
 
 export interface ReadOptions {
-  /** Forced text encoding for CSV (`utf-8`, `windows-1252`, `latin1`, `utf-16le`); detected otherwise. */
+  /** Forced text encoding for CSV (`utf-8`, `windows-1252`, `latin1`, `utf-16le`, `cp850`, `macroman`); detected otherwise. */
   encoding?: string;
   /** Forced CSV delimiter; detected among `,` `;` tab otherwise. */
   delimiter?: string;
-  /** XLSX sheet by name or 1-based position; default: first sheet whose header `isHeader` accepts. */
+  /**
+   * XLSX sheet by name or 1-based position among the tabs in the workbook's
+   * own order (hidden tabs count). Default: the only visible sheet whose
+   * header `isHeader` accepts (several such sheets are refused as ambiguous),
+   * else the first visible sheet with data.
+   */
   sheet?: string | number;
   /** Decides whether a row of cells is a recognisable header (the pipeline's knowledge). */
   isHeader?: (cells: CellValue[]) => boolean;
@@ -47,6 +81,10 @@ export interface SheetInfo {
   header: string[];
   /** Row number of the header row (1-based). */
   headerRowNumber: number;
+  /** XLSX: the sheet read is hidden (read only because --sheet named it). */
+  hiddenSheet?: boolean;
+  /** Human notes about the reading, e.g. "reading hidden sheet X because --sheet named it". */
+  notes?: string[];
 }
 
 /** An opened sheet: its header, and its data rows streamed after the header (blank rows skipped). */

@@ -114,10 +114,12 @@ describe('cell values', () => {
       headerRowNumber: 3,
       header: ['referencia', 'vence', 'valor', 'doble', 'roto', 'nota', 'enlace', 'pagado', 'error', 'fórmula texto'],
     });
-    expect(rows[0]).toEqual({
+    expect(rows[0]).toMatchObject({
       rowNumber: 4,
       cells: ['F-1', due, 1250000.5, 10, { error: '#REF!' }, 'Peña Bogotá', 'ver factura', true, { error: '#N/A' }, 'ab'],
     });
+    // Only the date cell has a number format; the others are General.
+    expect(rows[0]!.formats).toEqual([undefined, { numFmt: 'dd/mm/yyyy', isDate: true }, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('keeps real row numbers, skips blank rows, and reads shared formulas, date-times and merged cells', async () => {
@@ -175,7 +177,7 @@ describe('choosing the sheet', () => {
   it('lists the sheets when the one asked for does not exist', async () => {
     const byName = await failure(() => openSheet(billing, { sheet: 'Pagos' }));
     expect(byName.code).toBe('XLSX_SHEET_NOT_FOUND');
-    expect(byName.message).toContain('"Instrucciones", "Facturas"');
+    expect(byName.message).toContain('its sheets, in tab order, are 1: "Instrucciones", 2: "Facturas"');
     const byPosition = await failure(() => openSheet(billing, { sheet: 3 }));
     expect(byPosition.code).toBe('XLSX_SHEET_NOT_FOUND');
     expect(byPosition.message).toMatch(/no sheet number 3 \(it has 2\)/);
@@ -236,6 +238,15 @@ describe('broken workbooks', () => {
 });
 
 describe('close()', () => {
+  it('releases the file once every row is read, even without close()', async () => {
+    const before = await openFiles(billing);
+    const source = await openSheet(billing, { isHeader: isBillingHeader });
+    expect((await openFiles(billing)).length).toBeGreaterThan(before.length);
+    for await (const _ of source.rows);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await openFiles(billing)).toEqual(before);
+  });
+
   it('releases the sheet being streamed when the caller stops early', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Datos');

@@ -47,6 +47,26 @@ describe('sniffFormat', () => {
     expect(sniffFormat(whole(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03, 0x41])))).toBe('binary');
   });
 
+  it('recognises spreadsheets that are markup, not CSV, and ODF zips', () => {
+    // Excel's "Web page" save, an ERP's "export to Excel" button, a bare table.
+    expect(sniffFormat(whole('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table>'))).toBe('html');
+    expect(sniffFormat(whole('\uFEFF\r\n  <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN"><html>'))).toBe('html');
+    expect(sniffFormat(whole('<table border="1"><tr><td>Valor</td></tr></table>'))).toBe('html');
+    expect(sniffFormat(whole('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toBe('spreadsheetml2003');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">', 'utf16le')]);
+    expect(sniffFormat(whole(utf16))).toBe('spreadsheetml2003');
+    expect(sniffFormat(whole('<?xml version="1.0"?><office:document office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'))).toBe('ods');
+    // A CSV whose first cell starts with "<" is still a CSV.
+    expect(sniffFormat(whole('<ref>;valor\n1;2\n'))).toBe('text');
+    expect(sniffFormat(whole('<?xml version="1.0"?><data/>'))).toBe('text');
+    const mimetype = Buffer.alloc(30);
+    mimetype.writeUInt32LE(0x04034b50, 0);
+    mimetype.writeUInt16LE(8, 26);
+    const ods = Buffer.concat([mimetype, Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]);
+    expect(sniffFormat(whole(ods))).toBe('ods');
+    expect(sniffFormat(whole(Buffer.concat([mimetype, Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text')])))).toBe('xlsx');
+  });
+
   it('does not call a file empty from an incomplete sample', () => {
     expect(sniffFormat({ sample: Buffer.from('   '), complete: false })).toBe('text');
   });
@@ -65,7 +85,8 @@ describe('detectEncoding', () => {
   it('does not mistake a character cut by the end of the sample for bad UTF-8', () => {
     const cut = Buffer.from('Bogotá', 'utf8').subarray(0, -1);
     expect(detectEncoding({ sample: cut, complete: false }).encoding).toBe('utf-8');
-    expect(detectEncoding({ sample: cut, complete: true }).encoding).toBe('windows-1252');
+    // At the real end of the file it is not UTF-8, and "BogotÃ" reads as no encoding would: refused, not guessed.
+    expect(() => detectEncoding({ sample: cut, complete: true }, 'cut.csv')).toThrow(/cut\.csv is not UTF-8.*--encoding/);
     expect(incompleteTailStart(cut)).toBe(cut.length - 1);
     expect(incompleteTailStart(Buffer.from('€', 'utf8').subarray(0, 2))).toBe(0);
     expect(incompleteTailStart(Buffer.from('ok€', 'utf8'))).toBe(5);

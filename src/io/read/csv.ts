@@ -9,6 +9,7 @@ import { FileError } from '../errors.js';
 import type { RawRow, ReadOptions, SheetSource } from '../types.js';
 import { delimiterOption, detectDelimiter } from './delimiter.js';
 import { detectEncoding, encodingOption, Utf8Recoder, type EncodingGuess } from './encoding.js';
+import { garbledWarnings } from './garbled.js';
 import { headerText, isBlankRow, rowsAfter, scanHeader } from './header-scan.js';
 import { fileSystemError, type FileHead } from './sniff.js';
 
@@ -21,12 +22,13 @@ const READ_CHUNK_BYTES = 64 * 1024;
 
 export async function openCsv(path: string, head: FileHead, options: ReadOptions): Promise<SheetSource> {
   const forced = options.encoding !== undefined && options.encoding.trim() !== '';
-  const guess: EncodingGuess = forced ? { encoding: encodingOption(options.encoding!, path), provisional: false } : detectEncoding(head);
+  const guess: EncodingGuess = forced ? { encoding: encodingOption(options.encoding!, path), provisional: false } : detectEncoding(head, path);
   const recoder = new Utf8Recoder(path, guess, forced);
   const delimiter = options.delimiter ? delimiterOption(options.delimiter) : detectDelimiter(sampleText(path, head, guess, forced), head.complete);
 
   const reading = startParsing(path, recoder, delimiter);
-  const records = readRecords(path, reading.parser);
+  const columns: Columns = {};
+  const records = readRecords(path, reading.parser, columns);
   const close = async (): Promise<void> => {
     reading.stop();
     await records.return(undefined);
@@ -42,6 +44,10 @@ export async function openCsv(path: string, head: FileHead, options: ReadOptions
     await close();
     throw new FileError('FILE_EMPTY', path, `${path} has no rows with data (only blank lines); it should start with a header row followed by one row per invoice`);
   }
+  const header = headerText(scan.header.cells);
+  // Rows read while looking for the header are checked now that their columns have names.
+  columns.header = header;
+  for (const row of scan.after) noteGarbled(row, header);
   const info = {
     path,
     format: 'csv' as const,
@@ -50,7 +56,7 @@ export async function openCsv(path: string, head: FileHead, options: ReadOptions
       return recoder.encoding;
     },
     delimiter,
-    header: headerText(scan.header.cells),
+    header,
     headerRowNumber: scan.header.rowNumber,
   };
   return { info, rows: rowsAfter(scan.after, records, close), close };
@@ -98,8 +104,18 @@ function startParsing(path: string, recoder: Utf8Recoder, delimiter: string): Pa
   };
 }
 
+/** The header's names once known, to name the column in a row's warnings. */
+interface Columns {
+  header?: string[];
+}
+
+function noteGarbled(row: RawRow, header: readonly string[]): void {
+  const warnings = garbledWarnings(row.rowNumber, row.cells, header);
+  if (warnings !== undefined) row.warnings = warnings;
+}
+
 /** Non-blank records as RawRows, numbered as Excel numbers them (a blank line is a row). */
-async function* readRecords(path: string, parser: AsyncIterable<string[]>): AsyncGenerator<RawRow> {
+async function* readRecords(path: string, parser: AsyncIterable<string[]>, columns: Columns): AsyncGenerator<RawRow> {
   let rowNumber = 0;
   try {
     for await (const cells of parser) {
@@ -108,7 +124,9 @@ async function* readRecords(path: string, parser: AsyncIterable<string[]>): Asyn
         throw new FileError('CSV_MALFORMED', path, `${path}: row ${rowNumber} has ${cells.length} columns; at most ${MAX_COLUMNS} are read. Remove the extra columns (or check that the delimiter is right) and try again`, { row: rowNumber });
       }
       if (isBlankRow(cells)) continue;
-      yield { rowNumber, cells };
+      const row: RawRow = { rowNumber, cells };
+      if (columns.header !== undefined) noteGarbled(row, columns.header);
+      yield row;
     }
   } catch (err) {
     throw csvError(path, err, rowNumber + 1);

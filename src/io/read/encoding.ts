@@ -3,14 +3,21 @@
  * UTF-8 that csv-parse reads, chunk by chunk (never the whole file at once).
  *
  * What people really export: UTF-8 (with or without a BOM), Excel's "Unicode
- * text" (UTF-16 with a BOM) and, from Excel on Windows in Spanish, Windows-1252.
+ * text" (UTF-16 with a BOM) and, from Excel on Windows in Spanish,
+ * Windows-1252; less often cp850 (Excel's "CSV (MS-DOS)") and MacRoman (Mac
+ * Excel's "CSV (Macintosh)"). Which single-byte one a file uses is judged in
+ * single-byte.ts; when that is not sure the file is refused with advice
+ * naming --encoding, never read garbled.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { FileError } from '../errors.js';
+import { chooseSingleByte, decodeSingleByte, type Assessment, type SingleByteEncoding } from './single-byte.js';
 import type { FileHead } from './sniff.js';
 
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export { decodeWindows1252 } from './windows-1252.js';
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
 export interface EncodingGuess {
   encoding: CsvEncoding;
@@ -40,18 +47,30 @@ const ENCODING_NAMES: Record<string, CsvEncoding> = {
   latin1: 'windows-1252',
   'iso-8859-1': 'windows-1252',
   'iso8859-1': 'windows-1252',
+  cp850: 'cp850',
+  ibm850: 'cp850',
+  '850': 'cp850',
+  'ms-dos': 'cp850',
+  msdos: 'cp850',
+  dos: 'cp850',
+  macroman: 'macroman',
+  'mac-roman': 'macroman',
+  'x-mac-roman': 'macroman',
+  macintosh: 'macroman',
+  mac: 'macroman',
 };
 
 /** Reads `--encoding`; an unknown name is an error that lists the accepted ones. */
 export function encodingOption(name: string, path: string): CsvEncoding {
   const encoding = ENCODING_NAMES[name.trim().toLowerCase()];
   if (encoding === undefined) {
-    throw new FileError('FILE_ENCODING', path, `unknown encoding "${name}" for ${path}; use utf-8, windows-1252 (also called latin1), utf-16le or utf-16be`);
+    throw new FileError('FILE_ENCODING', path, `unknown encoding "${name}" for ${path}; use utf-8, windows-1252 (also called latin1), cp850 (Excel "CSV (MS-DOS)"), macroman (Mac "CSV"), utf-16le or utf-16be`);
   }
   return encoding;
 }
 
-export function detectEncoding(head: FileHead): EncodingGuess {
+/** The encoding of a file from its first bytes; a non-UTF-8 file whose single-byte encoding is not sure is refused. */
+export function detectEncoding(head: FileHead, path = 'the file'): EncodingGuess {
   const { sample, complete } = head;
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', provisional: false };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', provisional: false };
@@ -59,7 +78,27 @@ export function detectEncoding(head: FileHead): EncodingGuess {
   if (isAscii(sample)) return { encoding: 'utf-8', provisional: true };
   // A character cut by the end of the sample is not an error.
   const body = complete ? sample : sample.subarray(0, incompleteTailStart(sample));
-  return { encoding: isUtf8(body) ? 'utf-8' : 'windows-1252', provisional: false };
+  return { encoding: isUtf8(body) ? 'utf-8' : singleByte(body, path), provisional: false };
+}
+
+function singleByte(bytes: Buffer, path: string): SingleByteEncoding {
+  const verdict = chooseSingleByte(bytes);
+  if ('encoding' in verdict) return verdict.encoding;
+  throw new FileError('FILE_ENCODING', path, unsureEncodingMessage(path, verdict.unsure));
+}
+
+const ENCODING_LABELS: Record<SingleByteEncoding, string> = {
+  'windows-1252': 'windows-1252 (Excel on Windows)',
+  cp850: 'cp850 (Excel "CSV (MS-DOS)")',
+  macroman: 'macroman (Mac "CSV")',
+};
+
+export function unsureEncodingMessage(path: string, readings: readonly Assessment[]): string {
+  const shown = readings.map((r) => `${ENCODING_LABELS[r.encoding]} reads "${r.example ?? ''}"`).join('; ');
+  return (
+    `${path} is not UTF-8, and paylinks cannot tell which encoding it was saved in: ${shown}. ` +
+    'Run again with --encoding windows-1252, --encoding cp850 or --encoding macroman (the one whose names read right), or save the file again as "CSV UTF-8"'
+  );
 }
 
 function utf8BomLength(bytes: Uint8Array): number {
@@ -74,7 +113,7 @@ function utf8BomLength(bytes: Uint8Array): number {
 export class Utf8Recoder {
   readonly #path: string;
   readonly #forced: boolean;
-  #mode: 'pending' | 'utf-8' | 'windows-1252' | 'utf-16';
+  #mode: 'pending' | 'utf-8' | SingleByteEncoding | 'utf-16';
   #utf16?: TextDecoder;
   #carry: Buffer = Buffer.alloc(0);
   #offset = 0;
@@ -113,11 +152,11 @@ export class Utf8Recoder {
         return this.#pushPending(chunk);
       case 'utf-8':
         return this.#pushUtf8(chunk);
-      case 'windows-1252':
-        this.#offset += chunk.length;
-        return Buffer.from(decodeWindows1252(chunk), 'utf8');
       case 'utf-16':
         return this.#pushUtf16(chunk, false);
+      default:
+        this.#offset += chunk.length;
+        return Buffer.from(decodeSingleByte(chunk, this.#mode), 'utf8');
     }
   }
 
@@ -134,7 +173,7 @@ export class Utf8Recoder {
       return chunk;
     }
     const cut = incompleteTailStart(chunk);
-    this.#mode = isUtf8(chunk.subarray(0, cut)) ? 'utf-8' : 'windows-1252';
+    this.#mode = isUtf8(chunk.subarray(0, cut)) ? 'utf-8' : singleByte(chunk, this.#path);
     return this.push(chunk);
   }
 
@@ -173,7 +212,7 @@ export class Utf8Recoder {
       'FILE_ENCODING',
       this.#path,
       `${this.#path} cannot be read as UTF-8: ${why} byte${shown} at offset ${position} is not UTF-8. ` +
-        'If the file was saved by Excel on Windows, read it with --encoding windows-1252 (or save it again as "CSV UTF-8").',
+        'If the file was saved by Excel on Windows, read it with --encoding windows-1252 (cp850 for Excel "CSV (MS-DOS)", macroman for a Mac "CSV"), or save it again as "CSV UTF-8".',
     );
   }
 }
@@ -205,22 +244,4 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += size;
   }
   return -1;
-}
-
-/**
- * The WHATWG Windows-1252 characters for bytes 0x80–0x9F (the rest is
- * Latin-1). Decoded by hand because Node 20.18.3+ TextDecoder('windows-1252')
- * wrongly returns C1 controls for these bytes (nodejs/node#60888), and Excel's
- * € and “smart quotes” live exactly here.
- */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-].map((code) => String.fromCharCode(code));
-
-const C1_RANGE = /[\x80-\x9f]/g;
-
-export function decodeWindows1252(bytes: Buffer): string {
-  const latin1 = bytes.toString('latin1');
-  return latin1.replace(C1_RANGE, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }

@@ -6,18 +6,25 @@
 import { FileError } from '../errors.js';
 import type { ReadOptions, SheetSource } from '../types.js';
 import { openCsv } from './csv.js';
+import { htmlAdvice, odsAdvice, spreadsheetMl2003Advice } from './format-advice.js';
 import { readHead, sniffFormat } from './sniff.js';
 
 export async function openSheet(path: string, options: ReadOptions = {}): Promise<SheetSource> {
   const head = await readHead(path);
   switch (sniffFormat(head)) {
     case 'xlsx': {
-      // exceljs takes about a second to load: only a workbook pays for it, never a CSV run.
+      // Loaded on demand: a CSV run never pays for the zip and XML parsers.
       const { openXlsx } = await import('./xlsx.js');
       return openXlsx(path, options);
     }
     case 'text':
       return openCsv(path, head, options);
+    case 'ods':
+      throw new FileError('FILE_IS_ODS', path, odsAdvice(path));
+    case 'html':
+      throw new FileError('FILE_IS_HTML', path, htmlAdvice(path));
+    case 'spreadsheetml2003':
+      throw new FileError('FILE_IS_SPREADSHEETML_2003', path, spreadsheetMl2003Advice(path));
     case 'ole2':
       throw new FileError(
         'FILE_ENCRYPTED',

@@ -14,7 +14,7 @@ const BINARY_CHECK_BYTES = 8 * 1024;
 /** Above this share of control characters the bytes are not text. */
 const MAX_CONTROL_SHARE = 0.1;
 
-export type SniffedFormat = 'xlsx' | 'ole2' | 'empty' | 'binary' | 'text';
+export type SniffedFormat = 'xlsx' | 'ods' | 'html' | 'spreadsheetml2003' | 'ole2' | 'empty' | 'binary' | 'text';
 
 export interface FileHead {
   /** The first SAMPLE_BYTES bytes (fewer for a shorter file). */
@@ -63,11 +63,41 @@ export function fileSystemError(path: string, err: unknown): FileError {
 
 export function sniffFormat(head: FileHead): SniffedFormat {
   const { sample, complete } = head;
-  if (startsWith(sample, ZIP_MAGIC)) return 'xlsx';
+  if (startsWith(sample, ZIP_MAGIC)) return isOdsZip(sample) ? 'ods' : 'xlsx';
   if (startsWith(sample, OLE2_MAGIC)) return 'ole2';
   if (complete && isBlankText(sample)) return 'empty';
   if (looksBinary(sample)) return 'binary';
-  return 'text';
+  return markupKind(sample) ?? 'text';
+}
+
+/**
+ * ODF packages start with an uncompressed `mimetype` entry (the ODF spec
+ * requires it first and stored) naming the document type.
+ */
+function isOdsZip(sample: Buffer): boolean {
+  const nameLength = sample.length >= 30 ? sample.readUInt16LE(26) : 0;
+  if (sample.subarray(30, 30 + nameLength).toString('latin1') !== 'mimetype') return false;
+  const start = 30 + nameLength + sample.readUInt16LE(28);
+  return sample.subarray(start, start + 60).toString('latin1').startsWith('application/vnd.oasis.opendocument.spreadsheet');
+}
+
+/**
+ * Text that is markup, not CSV: an HTML page or an Excel 2003 XML
+ * spreadsheet (both often saved with an .xls name by "export to Excel"
+ * buttons), or a flat OpenDocument spreadsheet (.fods).
+ */
+function markupKind(sample: Buffer): SniffedFormat | undefined {
+  const text = (hasUtf16Bom(sample) ? new TextDecoder(sample[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample.subarray(0, 4096)) : sample.subarray(0, 4096).toString('latin1'))
+    .replace(/^(\uFEFF|\u00EF\u00BB\u00BF)/, '')
+    .trimStart()
+    .toLowerCase();
+  if (!text.startsWith('<')) return undefined;
+  if (/^<(!doctype html|html[\s>]|table[\s>]|head[\s>]|body[\s>]|meta[\s>])/.test(text)) return 'html';
+  if (!text.startsWith('<?xml')) return undefined;
+  if (text.includes('progid="excel.sheet"') || text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'spreadsheetml2003';
+  if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  if (/<html[\s>]/.test(text)) return 'html';
+  return undefined;
 }
 
 function startsWith(bytes: Buffer, magic: readonly number[]): boolean {

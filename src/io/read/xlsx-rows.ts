@@ -1,35 +1,25 @@
 /**
- * One worksheet's XML, streamed, turned into RawRows with typed cells.
+ * One worksheet's XML, streamed, turned into RawRows with typed cells and
+ * the row's metadata: hidden (by hand or by an autofilter), an Excel table's
+ * totals row, and each numeric cell's number format (currency, decimals
+ * shown, displayed text).
  *
- * exceljs opens the zip and reads the shared strings, styles and sheet list
- * (xlsx.ts); the cells are read here from exceljs's SAX events rather than
- * through its Row objects because those lose the text of a cached formula
- * error (`#REF!` comes back as an empty formula), keep only the last run of
- * an inline rich string, and cost a Row, Cells and style objects per row.
+ * Only cells whose style has a date format become Dates: a plain number in a
+ * General cell stays a number, never a date serial.
  */
-import { createRequire } from 'node:module';
-import type { CellValue, RawRow } from '../types.js';
+import type { CellFormat, CellValue, RawRow } from '../types.js';
 import { isBlankRow } from './header-scan.js';
-
-interface SaxTag {
-  name: string;
-  attributes: Record<string, string | undefined>;
-}
-type SaxEvent = { eventType: 'opentag'; value: SaxTag } | { eventType: 'closetag'; value: SaxTag } | { eventType: 'text'; value: string };
-
-// exceljs's own SAX wrapper (saxes): the same parser exceljs uses for sheets.
-const require = createRequire(import.meta.url);
-const parseSax = require('exceljs/lib/utils/parse-sax') as (chunks: AsyncIterable<string>) => AsyncGenerator<SaxEvent[]>;
-
-/** A shared string as exceljs caches it: text, or rich-text runs. */
-export type SharedString = string | null | undefined | { richText?: { text?: string | null }[] };
+import { displayNumber } from './number-format.js';
+import { localName, xmlEvents, xmlTrue } from './sax.js';
+import type { CellStyles } from './xlsx-styles.js';
 
 export interface WorkbookContext {
-  sharedStrings: readonly SharedString[] | undefined;
-  /** Whether the cell style with this index has a date/time number format. */
-  isDateStyle(styleIndex: number): boolean;
+  sharedStrings: readonly string[];
+  styles: CellStyles;
   /** The workbook counts days from 1904 (old Mac Excel). */
   date1904: boolean;
+  /** Rows (1-based, inclusive ranges) that are Excel tables' totals rows. */
+  tableTotals: readonly { firstRow: number; lastRow: number }[];
 }
 
 /** Per-cell parse state, reused across cells to avoid allocating per cell. */
@@ -44,17 +34,19 @@ interface CellState {
 
 /**
  * Streams the non-blank rows of a worksheet. `chunks` is the sheet XML as
- * bytes; it is decoded here with a streaming decoder because exceljs decodes
- * each chunk on its own and would break an accent cut by a chunk boundary.
+ * bytes; it is decoded with a streaming decoder (sax.ts) so an accent cut by
+ * a chunk boundary stays whole.
  */
 export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context: WorkbookContext): AsyncGenerator<RawRow> {
   const ready: RawRow[] = [];
   const cell: CellState = { column: 0, type: 'n', style: 0, text: '', hasValue: false, inline: false };
   let cells: CellValue[] | undefined;
+  let formats: (CellFormat | undefined)[] | undefined;
+  let hidden = false;
   let rowNumber = 0;
   let capturing = false;
   let phonetic = false;
-  for await (const events of parseSax(decodeUtf8(chunks))) {
+  for await (const events of xmlEvents(chunks)) {
     for (const event of events) {
       if (event.eventType === 'text') {
         if (capturing) cell.text += event.value;
@@ -67,6 +59,8 @@ export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context
           case 'row':
             rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
             cells = [];
+            formats = undefined;
+            hidden = xmlTrue(attributes.hidden);
             // Cells without an `r` attribute count from the row's first column, not the last row's end.
             cell.column = 0;
             break;
@@ -109,10 +103,18 @@ export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context
             phonetic = false;
             break;
           case 'c':
-            if (cells !== undefined && cell.hasValue && cell.column > 0) placeCell(cells, cell.column, cellValue(cell, context));
+            if (cells !== undefined && cell.hasValue && cell.column > 0) {
+              const value = cellValue(cell, context);
+              placeCell(cells, cell.column, value);
+              const format = cellFormat(cell, value, context);
+              if (format !== undefined) {
+                formats ??= [];
+                formats[cell.column - 1] = format;
+              }
+            }
             break;
           case 'row':
-            if (cells !== undefined && !isBlankRow(cells)) ready.push({ rowNumber, cells });
+            if (cells !== undefined && !isBlankRow(cells)) ready.push(rawRow(rowNumber, cells, formats, hidden, context));
             cells = undefined;
             break;
         }
@@ -121,19 +123,6 @@ export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context
     for (const row of ready) yield row;
     ready.length = 0;
   }
-}
-
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  const tail = decoder.decode();
-  if (tail !== '') yield tail;
-}
-
-/** Some writers prefix the SpreadsheetML namespace (`x:row`). */
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 /** XFD: the last column of an Excel sheet. */
@@ -151,6 +140,27 @@ export function columnIndex(ref: string): number {
   return column;
 }
 
+function rawRow(rowNumber: number, cells: CellValue[], formats: (CellFormat | undefined)[] | undefined, hidden: boolean, context: WorkbookContext): RawRow {
+  const row: RawRow = { rowNumber, cells };
+  if (hidden) row.hidden = true;
+  if (context.tableTotals.some((t) => rowNumber >= t.firstRow && rowNumber <= t.lastRow)) row.tableTotal = true;
+  if (formats !== undefined) {
+    // Parallel to cells: the same length (a sparse array would hide holes from `every`/`map`).
+    formats.length = cells.length;
+    row.formats = Array.from(formats);
+  }
+  return row;
+}
+
+/** The format of a number or date cell; text, booleans and errors have none worth saying. */
+function cellFormat(cell: CellState, value: CellValue, context: WorkbookContext): CellFormat | undefined {
+  if (typeof value !== 'number' && !(value instanceof Date)) return undefined;
+  const format = context.styles.format(cell.style);
+  if (format === undefined || typeof value !== 'number' || format.numFmt === undefined || format.isDate) return format;
+  const displayed = displayNumber(value, format.numFmt);
+  return displayed === undefined ? format : { ...format, displayed };
+}
+
 /** Cells missing from the XML (never typed into) are null. */
 function placeCell(cells: CellValue[], column: number, value: CellValue): void {
   while (cells.length < column - 1) cells.push(null);
@@ -162,7 +172,7 @@ function cellValue(cell: CellState, context: WorkbookContext): CellValue {
   const text = cell.text;
   switch (cell.type) {
     case 's':
-      return sharedText(context.sharedStrings?.[Number(text)]);
+      return context.sharedStrings[Number(text)] ?? null;
     case 'str':
     case 'inlineStr':
       return text;
@@ -176,16 +186,10 @@ function cellValue(cell: CellState, context: WorkbookContext): CellValue {
       if (text.trim() === '') return null;
       const number = Number(text);
       if (Number.isNaN(number)) return text;
-      const asDate = number >= 0 && number <= MAX_EXCEL_SERIAL && context.isDateStyle(cell.style);
+      const asDate = number >= 0 && number <= MAX_EXCEL_SERIAL && context.styles.format(cell.style)?.isDate === true;
       return asDate ? excelDate(number, context.date1904) : number;
     }
   }
-}
-
-function sharedText(shared: SharedString): string | null {
-  if (shared === null || shared === undefined) return shared === null ? '' : null;
-  if (typeof shared === 'string') return shared;
-  return (shared.richText ?? []).map((run) => run.text ?? '').join('');
 }
 
 /**
@@ -210,13 +214,3 @@ function isoDate(text: string): Date | string {
   return Number.isNaN(date.getTime()) ? trimmed : date;
 }
 
-/**
- * A number format shows a date or time when, outside quoted text and
- * [brackets] (colours, locales, elapsed-time markers aside), it uses
- * y, m, d, h or s — the rule exceljs applies.
- */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhsMb]/.test(bare.replace(/\\./g, ''));
-}

@@ -1,329 +1,230 @@
 /**
- * Streaming XLSX reader: picks the sheet (by name, by position, or the first
- * whose header the pipeline recognises) and streams its rows, so a
- * 200,000-row sheet is never in memory. exceljs's WorkbookReader does the zip,
- * the shared strings, styles and the sheet list; xlsx-rows.ts reads the cells.
+ * Streaming XLSX reader. The zip is read by random access (xlsx-zip.ts): the
+ * small parts first (the tabs in the workbook's own order, relationships,
+ * shared strings, styles, tables: xlsx-package.ts), then the chosen sheet is
+ * streamed row by row (xlsx-rows.ts), so a 200,000-row sheet is never in
+ * memory.
+ *
+ * Choosing the sheet: `--sheet` by name (any case) or by 1-based position
+ * among the tabs in workbook order, hidden tabs included (a hidden one is
+ * read, with a note). By default only visible sheets are looked at, in tab
+ * order: the one whose header the pipeline recognises (`isHeader`); several
+ * such sheets are refused as ambiguous; with none, the first visible sheet
+ * with data.
  *
  * Dates: cells with a date format come back as a Date whose UTC fields are
  * the wall-clock date/time typed in Excel (see excelDate).
  */
-import ExcelJS from 'exceljs';
 import { FileError } from '../errors.js';
-import type { CellValue, RawRow, ReadOptions, SheetSource } from '../types.js';
+import type { CellValue, RawRow, ReadOptions, SheetInfo, SheetSource } from '../types.js';
 import { headerText, rowsAfter, scanHeader, type HeaderScan } from './header-scan.js';
 import { fileSystemError } from './sniff.js';
-import { isDateFormat, sheetRows, type SharedString, type WorkbookContext } from './xlsx-rows.js';
+import { NotAWorkbook, readPackage, tableTotals, type TabInfo } from './xlsx-package.js';
+import { sheetRows, type WorkbookContext } from './xlsx-rows.js';
+import { readSharedStrings } from './xlsx-shared-strings.js';
+import { NO_STYLES, readStyles } from './xlsx-styles.js';
+import { ZipParts } from './xlsx-zip.js';
+import { odsAdvice } from './format-advice.js';
 
-/** What exceljs's streaming reader keeps on the instance (not in its typings). */
-interface ReaderInternals {
-  sharedStrings?: SharedString[];
-  styles?: { getStyleModel(id: number): { numFmt?: unknown } | null };
-  properties?: { model?: { date1904?: boolean } };
-  model?: { sheets?: { name: string; state?: string }[] };
-  stream?: { destroy(): void };
-  on(event: 'entry', listener: (entry: { type?: string }) => void): unknown;
-  _parseSharedStrings(entry: { setEncoding?(encoding: string): void }): AsyncGenerator<unknown>;
-}
-interface WorksheetInternals {
-  name: string;
-  state?: string;
-  /** The sheet XML: an async generator over a zip entry, or a temp file stream. */
-  iterator: AsyncIterable<Buffer> & Partial<TempFileStream>;
+interface Workbook {
+  path: string;
+  zip: ZipParts;
+  tabs: TabInfo[];
+  context: Omit<WorkbookContext, 'tableTotals'>;
 }
 
-/** exceljs copies a sheet that comes before the shared strings to a temp file, and streams it from there. */
-interface TempFileStream {
-  destroy(): void;
-  on(event: 'error' | 'close', listener: () => void): unknown;
-  closed: boolean;
-}
-
-/** One sheet as the pass reaches it. */
-interface SheetStream {
-  readonly id: symbol;
-  name: string;
-  hidden: boolean;
+/** A sheet whose first rows were read to find its header; `rows` goes on from there. */
+interface Scanned {
+  tab: TabInfo;
   rows: AsyncGenerator<RawRow>;
-  /** Stops reading this sheet so the pass can move on to the next. */
-  discard(): Promise<void>;
-}
-
-export async function openXlsx(path: string, options: ReadOptions): Promise<SheetSource> {
-  let pass = new WorkbookPass(path);
-  try {
-    let chosen = options.sheet !== undefined ? await requestedSheet(pass, options.sheet, options.isHeader) : await defaultSheet(pass, options.isHeader);
-    if ('retry' in chosen) {
-      // No sheet had a header isHeader accepts: the first sheet with data wins, on a second pass.
-      await pass.close();
-      pass = new WorkbookPass(path);
-      chosen = await sheetAt(pass, chosen.retry);
-    }
-    const { sheet, scan } = chosen;
-    const current = pass;
-    current.select(sheet);
-    const close = () => current.close();
-    const info = {
-      path,
-      format: 'xlsx' as const,
-      sheetName: sheet.name,
-      header: headerText(scan.header.cells),
-      headerRowNumber: scan.header.rowNumber,
-    };
-    return { info, rows: rowsAfter(scan.after, sheet.rows, close), close };
-  } catch (err) {
-    await pass.close();
-    throw err;
-  }
-}
-
-interface Chosen {
-  sheet: SheetStream;
   scan: HeaderScan;
 }
 
-async function requestedSheet(pass: WorkbookPass, wanted: string | number, isHeader?: (cells: CellValue[]) => boolean): Promise<Chosen> {
-  let position = 0;
-  for (let sheet = await pass.nextSheet(); sheet !== undefined; sheet = await pass.nextSheet()) {
-    position++;
-    const target = pass.requestedName(wanted);
-    if (target === null) break;
-    const hit = target !== undefined ? sheet.name === target : sheetMatches(sheet.name, position, wanted);
-    if (!hit) {
-      await sheet.discard();
-      continue;
-    }
-    const scan = await scanHeader(sheet.rows, isHeader);
-    if (scan === undefined) {
-      throw new FileError('FILE_EMPTY', pass.path, `sheet "${sheet.name}" of ${pass.path} has no rows with data; choose another sheet with --sheet (sheets: ${pass.sheetNames().join(', ')})`);
-    }
-    return { sheet, scan };
+export async function openXlsx(path: string, options: ReadOptions): Promise<SheetSource> {
+  let zip: ZipParts;
+  try {
+    zip = await ZipParts.open(path);
+  } catch (err) {
+    throw malformed(path, err);
   }
-  throw pass.noSheets() ?? sheetNotFound(pass, wanted);
-}
-
-async function defaultSheet(pass: WorkbookPass, isHeader?: (cells: CellValue[]) => boolean): Promise<Chosen | { retry: number }> {
-  let firstWithData: number | undefined;
-  let index = -1;
-  for (let sheet = await pass.nextSheet(); sheet !== undefined; sheet = await pass.nextSheet()) {
-    index++;
-    // A hidden sheet (lookup lists, old data) is not what a person means by "the sheet".
-    const scan = sheet.hidden ? undefined : await scanHeader(sheet.rows, isHeader);
-    if (scan !== undefined && (scan.matched || isHeader === undefined)) return { sheet, scan };
-    if (scan !== undefined && firstWithData === undefined) firstWithData = index;
-    await sheet.discard();
-  }
-  const none = pass.noSheets();
-  if (none !== undefined) throw none;
-  if (firstWithData === undefined) {
-    throw new FileError('FILE_EMPTY', pass.path, `${pass.path} has no rows with data in any visible sheet (sheets: ${pass.sheetNames().join(', ')}); choose a sheet with --sheet`);
-  }
-  return { retry: firstWithData };
-}
-
-/** The sheet the pass reaches `index`-th (0-based), header = its first non-blank row. */
-async function sheetAt(pass: WorkbookPass, index: number): Promise<Chosen> {
-  for (let i = 0, sheet = await pass.nextSheet(); sheet !== undefined; i++, sheet = await pass.nextSheet()) {
-    if (i < index) {
-      await sheet.discard();
-      continue;
-    }
-    const scan = await scanHeader(sheet.rows);
-    if (scan !== undefined) return { sheet, scan };
-    break;
-  }
-  throw new FileError('XLSX_MALFORMED', pass.path, `${pass.path} changed while it was being read; try again`);
-}
-
-function sheetMatches(name: string, position: number, wanted: string | number): boolean {
-  if (typeof wanted === 'number') return position === wanted;
-  return name.trim().toLowerCase() === wanted.trim().toLowerCase() || (/^\d+$/.test(wanted.trim()) && Number(wanted) === position);
-}
-
-function sheetNotFound(pass: WorkbookPass, wanted: string | number): FileError {
-  const names = pass.sheetNames();
-  const what = typeof wanted === 'number' ? `has no sheet number ${wanted} (it has ${names.length})` : `has no sheet named "${wanted}"`;
-  return new FileError('XLSX_SHEET_NOT_FOUND', pass.path, `${pass.path} ${what}; its sheets are: ${names.map((n) => `"${n}"`).join(', ')}. Pass --sheet with one of these names or a position from 1`);
-}
-
-/** One streaming read through the workbook's zip, sheet after sheet. */
-class WorkbookPass {
-  readonly path: string;
-  readonly #reader: ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
-  readonly #sheets: AsyncIterator<unknown>;
-  readonly #seen: string[] = [];
-  #sawWorkbook = false;
-  #current?: WorksheetInternals;
-  #selected?: symbol;
-  #closed = false;
-  #dateStyles = new Map<number, boolean>();
-
-  constructor(path: string) {
-    this.path = path;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      worksheets: 'emit',
-      entries: 'emit',
-    }) as ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
-    reader.on('entry', (entry) => {
-      if (entry.type === 'workbook') this.#sawWorkbook = true;
-    });
-    // exceljs decodes each zip chunk on its own, so an accent cut by a chunk
-    // boundary turns into "��" ("Pe��a"). A string-mode entry decodes across chunks.
-    const parseSharedStrings = reader._parseSharedStrings;
-    reader._parseSharedStrings = function (entry) {
-      entry.setEncoding?.('utf8');
-      return parseSharedStrings.call(this, entry);
+  try {
+    const workbook = await loadWorkbook(path, zip);
+    const chosen = options.sheet !== undefined ? await requestedSheet(workbook, options.sheet, options.isHeader) : await defaultSheet(workbook, options.isHeader);
+    const info: SheetInfo = {
+      path,
+      format: 'xlsx',
+      sheetName: chosen.tab.name,
+      header: headerText(chosen.scan.header.cells),
+      headerRowNumber: chosen.scan.header.rowNumber,
     };
-    this.#reader = reader;
-    this.#sheets = reader[Symbol.asyncIterator]();
-  }
-
-  async nextSheet(): Promise<SheetStream | undefined> {
-    let next;
-    try {
-      next = await this.#sheets.next();
-    } catch (err) {
-      throw this.#malformed(err);
+    if (chosen.tab.state !== 'visible') {
+      info.hiddenSheet = true;
+      info.notes = [hiddenSheetNote(chosen.tab)];
     }
-    if (next.done) return undefined;
-    const worksheet = next.value as WorksheetInternals;
-    this.#current = worksheet;
-    this.#seen.push(worksheet.name);
-    const source = worksheet.iterator;
-    const chunks = source[Symbol.asyncIterator]();
-    // No return(): stopping the row parser must not end the source, which discard() drains.
-    const unclosable: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) };
-    const id = Symbol(worksheet.name);
-    return {
-      id,
-      name: worksheet.name,
-      hidden: worksheet.state === 'hidden' || worksheet.state === 'veryHidden',
-      rows: this.#rows(id, worksheet.name, unclosable),
-      discard: async () => {
-        if (isTempFileStream(source)) await closeTempFile(source);
-        else while (!(await chunks.next()).done);
-      },
+    const rows = releasing(chosen.rows, zip);
+    const close = async () => {
+      await rows.return(undefined);
+      await chosen.rows.return(undefined);
+      await zip.close();
     };
-  }
-
-  /** The sheet whose rows the caller reads: when they end, the whole pass is released. */
-  select(sheet: SheetStream): void {
-    this.#selected = sheet.id;
-  }
-
-  /** Sheet names in tab order when the workbook's sheet list is known, else as seen. */
-  sheetNames(): string[] {
-    return this.#reader.model?.sheets?.map((sheet) => sheet.name) ?? this.#seen;
-  }
-
-  /**
-   * The exact name of the sheet `--sheet` means: by name (any case), else by
-   * position in tab order. Null when the workbook has no such sheet,
-   * undefined when the sheet list is not known (yet).
-   */
-  requestedName(wanted: string | number): string | null | undefined {
-    const names = this.#reader.model?.sheets?.map((sheet) => sheet.name);
-    if (names === undefined) return undefined;
-    if (typeof wanted === 'string') {
-      const byName = names.find((name) => name.trim().toLowerCase() === wanted.trim().toLowerCase());
-      if (byName !== undefined) return byName;
-      if (!/^\d+$/.test(wanted.trim())) return null;
-    }
-    return names[Number(wanted) - 1] ?? null;
-  }
-
-  /** The error for a pass that found no worksheet, if it found none. */
-  noSheets(): FileError | undefined {
-    if (this.#seen.length > 0) return undefined;
-    if (!this.#sawWorkbook) {
-      return new FileError('XLSX_MALFORMED', this.path, `${this.path} is a zip file but not an Excel workbook; save it from Excel as .xlsx (Excel Workbook) or CSV and try again`);
-    }
-    return new FileError('XLSX_NO_SHEETS', this.path, `${this.path} has no worksheets (only charts or macros?); put the billing data on a worksheet and try again`);
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    const source = this.#current?.iterator;
-    if (source !== undefined && isTempFileStream(source)) {
-      // The zip is fully read and every sheet left is a temp copy: moving the
-      // reader on (opening nothing) lets exceljs delete them and close tmp's descriptors.
-      await closeTempFile(source);
-      for (let next = await this.#advance(); next !== undefined; next = await this.#advance()) {
-        if (!isTempFileStream(next.iterator)) break;
-        await closeTempFile(next.iterator);
-      }
-    }
-    this.#reader.stream?.destroy();
-  }
-
-  async #advance(): Promise<WorksheetInternals | undefined> {
-    try {
-      const next = await this.#sheets.next();
-      return next.done ? undefined : (next.value as WorksheetInternals);
-    } catch {
-      return undefined;
-    }
-  }
-
-  async *#rows(id: symbol, sheetName: string, chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRow> {
-    const context: WorkbookContext = {
-      sharedStrings: this.#reader.sharedStrings,
-      isDateStyle: (style) => this.#isDateStyle(style),
-      date1904: this.#reader.properties?.model?.date1904 === true,
-    };
-    try {
-      yield* sheetRows(chunks, context);
-    } catch (err) {
-      throw this.#malformed(err, sheetName);
-    } finally {
-      // The rest of the zip is not needed once the chosen sheet is done.
-      if (this.#selected === id) await this.close();
-    }
-  }
-
-  #isDateStyle(style: number): boolean {
-    let isDate = this.#dateStyles.get(style);
-    if (isDate === undefined) {
-      let numFmt: unknown;
-      try {
-        numFmt = this.#reader.styles?.getStyleModel(style)?.numFmt;
-      } catch {
-        // No styles part (it is optional) or none read yet: no cell of this workbook is date-formatted.
-        numFmt = undefined;
-      }
-      isDate = typeof numFmt === 'string' && isDateFormat(numFmt);
-      this.#dateStyles.set(style, isDate);
-    }
-    return isDate;
-  }
-
-  #malformed(err: unknown, sheetName?: string): FileError {
-    if (err instanceof FileError) return err;
-    const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return fileSystemError(this.path, err);
-    const where = sheetName === undefined ? this.path : `sheet "${sheetName}" of ${this.path}`;
-    const detail = err instanceof Error ? err.message : String(err);
-    return new FileError('XLSX_MALFORMED', this.path, `${where} is damaged or is not a real Excel workbook (${detail}); open it in Excel, save it again as .xlsx, and try again`, { cause: err });
+    return { info, rows: rowsAfter(chosen.scan.after, rows, close), close };
+  } catch (err) {
+    await zip.close();
+    throw malformed(path, err);
   }
 }
 
-function isTempFileStream(source: Partial<TempFileStream>): source is TempFileStream {
-  return typeof source.destroy === 'function' && typeof source.on === 'function';
+async function loadWorkbook(path: string, zip: ZipParts): Promise<Workbook> {
+  let pkg;
+  try {
+    pkg = await readPackage(zip);
+  } catch (err) {
+    if (!(err instanceof NotAWorkbook)) throw err;
+    // An ODF spreadsheet whose mimetype entry is not first (sniff.ts catches the usual layout).
+    if ((await zip.text('mimetype', 1024))?.trim() === 'application/vnd.oasis.opendocument.spreadsheet') throw new FileError('FILE_IS_ODS', path, odsAdvice(path));
+    throw new FileError('XLSX_MALFORMED', path, `${path} is a zip file but not an Excel workbook; save it from Excel as .xlsx (Excel Workbook) or CSV and try again`);
+  }
+  if (!pkg.tabs.some((tab) => tab.part !== undefined)) {
+    throw new FileError('XLSX_NO_SHEETS', path, `${path} has no worksheets (only charts or macros?); put the billing data on a worksheet and try again`);
+  }
+  const sharedStrings = pkg.sharedStringsPart === undefined ? undefined : await zip.stream(pkg.sharedStringsPart);
+  const stylesStream = pkg.stylesPart === undefined ? undefined : await zip.stream(pkg.stylesPart);
+  return {
+    path,
+    zip,
+    tabs: pkg.tabs,
+    context: {
+      sharedStrings: sharedStrings === undefined ? [] : await readSharedStrings(sharedStrings),
+      styles: stylesStream === undefined ? NO_STYLES : await readStyles(stylesStream),
+      date1904: pkg.date1904,
+    },
+  };
+}
+
+async function requestedSheet(workbook: Workbook, wanted: string | number, isHeader?: (cells: CellValue[]) => boolean): Promise<Scanned> {
+  const tab = findTab(workbook.tabs, wanted);
+  if (tab === undefined) throw sheetNotFound(workbook, wanted);
+  if (tab.part === undefined) {
+    throw new FileError('XLSX_SHEET_NOT_FOUND', workbook.path, `sheet "${tab.name}" of ${workbook.path} is a ${tab.kind === 'chartsheet' ? 'chart' : tab.kind}, not a worksheet with cells; ${sheetList(workbook)}`);
+  }
+  const rows = sheetStream(workbook, tab);
+  const scan = await scanHeader(rows, isHeader);
+  if (scan === undefined) {
+    await rows.return(undefined);
+    throw new FileError('FILE_EMPTY', workbook.path, `sheet "${tab.name}" of ${workbook.path} has no rows with data; choose another sheet with --sheet (sheets: ${workbook.tabs.map((t) => t.name).join(', ')})`);
+  }
+  return { tab, rows, scan };
 }
 
 /**
- * Waits for the descriptor to close: exceljs deletes the temp file as soon as
- * the pass moves on, and an open that is still pending would then fail as an
- * uncaught ENOENT (and Windows cannot delete an open file).
+ * The visible sheet whose header `isHeader` accepts; refused when several
+ * are; else the first visible sheet with data. Hidden sheets (lookup lists,
+ * templates, old data) are never what a person means by "the sheet".
  */
-function closeTempFile(stream: TempFileStream): Promise<void> {
-  stream.on('error', () => {});
-  if (stream.closed) return Promise.resolve();
-  return new Promise((resolve) => {
-    stream.on('close', resolve);
-    stream.destroy();
-  });
+async function defaultSheet(workbook: Workbook, isHeader?: (cells: CellValue[]) => boolean): Promise<Scanned> {
+  let chosen: Scanned | undefined;
+  let fallback: Scanned | undefined;
+  const billing: TabInfo[] = [];
+  try {
+    for (const tab of workbook.tabs) {
+      if (tab.state !== 'visible' || tab.part === undefined) continue;
+      const rows = sheetStream(workbook, tab);
+      const scan = await scanHeader(rows, isHeader);
+      const scanned = scan === undefined ? undefined : { tab, rows, scan };
+      if (scanned !== undefined && isHeader === undefined) return scanned;
+      if (scanned?.scan.matched === true) {
+        billing.push(tab);
+        if (chosen === undefined) chosen = scanned;
+        else await rows.return(undefined);
+      } else if (scanned !== undefined && fallback === undefined) fallback = scanned;
+      else await rows.return(undefined);
+    }
+  } catch (err) {
+    await chosen?.rows.return(undefined);
+    await fallback?.rows.return(undefined);
+    throw err;
+  }
+  if (billing.length > 1) {
+    await chosen?.rows.return(undefined);
+    await fallback?.rows.return(undefined);
+    const names = billing.map((tab) => `"${tab.name}" (${tab.position})`).join(', ');
+    throw new FileError(
+      'XLSX_SHEET_AMBIGUOUS',
+      workbook.path,
+      `${workbook.path} has ${billing.length} sheets that look like billing sheets: ${names}. paylinks will not pick one for you: pass --sheet with the name or position of the one to bill`,
+    );
+  }
+  if (chosen !== undefined) {
+    await fallback?.rows.return(undefined);
+    return chosen;
+  }
+  if (fallback !== undefined) return fallback;
+  const hidden = workbook.tabs.filter((tab) => tab.state !== 'visible').map((tab) => tab.name);
+  const hiddenNote = hidden.length > 0 ? `; hidden sheets (${hidden.join(', ')}) are read only when --sheet names them` : '';
+  throw new FileError(
+    'FILE_EMPTY',
+    workbook.path,
+    `${workbook.path} has no rows with data in any visible sheet (sheets: ${workbook.tabs.map((tab) => tab.name).join(', ')})${hiddenNote}; choose a sheet with --sheet`,
+  );
+}
+
+/** Text: by name (any case, surrounding spaces ignored), else by 1-based position among all tabs. A number: by position. */
+export function findTab(tabs: readonly TabInfo[], wanted: string | number): TabInfo | undefined {
+  if (typeof wanted === 'string') {
+    const key = wanted.trim().toLowerCase();
+    const byName = tabs.find((tab) => tab.name.trim().toLowerCase() === key);
+    if (byName !== undefined || !/^\d+$/.test(key)) return byName;
+  }
+  // A number is a position; a tab named like a number ("2024") is found by name when no position fits.
+  return tabs[Number(wanted) - 1] ?? tabs.find((tab) => tab.name.trim() === String(wanted));
+}
+
+/** The chosen sheet's rows; once they end the file is released, whether or not the caller calls close(). */
+async function* releasing(rows: AsyncGenerator<RawRow>, zip: ZipParts): AsyncGenerator<RawRow> {
+  try {
+    yield* rows;
+  } finally {
+    await zip.close();
+  }
+}
+
+/** The rows of a worksheet, opened on the first `next()` and released when it ends or returns. */
+async function* sheetStream(workbook: Workbook, tab: TabInfo): AsyncGenerator<RawRow> {
+  const part = tab.part!;
+  try {
+    const context: WorkbookContext = { ...workbook.context, tableTotals: await tableTotals(workbook.zip, part) };
+    const stream = await workbook.zip.stream(part);
+    if (stream === undefined) return;
+    yield* sheetRows(stream, context);
+  } catch (err) {
+    throw malformed(workbook.path, err, tab.name);
+  }
+}
+
+function hiddenSheetNote(tab: TabInfo): string {
+  return `reading ${tab.state === 'veryHidden' ? 'very hidden' : 'hidden'} sheet "${tab.name}" because --sheet named it`;
+}
+
+function sheetList(workbook: Workbook): string {
+  const tabs = workbook.tabs.map((tab) => `${tab.position}: "${tab.name}"${tab.state === 'visible' ? '' : ' (hidden)'}`);
+  return `its sheets, in tab order, are ${tabs.join(', ')}`;
+}
+
+function sheetNotFound(workbook: Workbook, wanted: string | number): FileError {
+  const count = workbook.tabs.length;
+  const what = typeof wanted === 'number' || /^\d+$/.test(wanted.trim()) ? `has no sheet number ${Number(wanted)} (it has ${count})` : `has no sheet named "${wanted}"`;
+  return new FileError(
+    'XLSX_SHEET_NOT_FOUND',
+    workbook.path,
+    `${workbook.path} ${what}; ${sheetList(workbook)}. Pass --sheet with one of these names, or a position from 1 (hidden sheets count)`,
+  );
+}
+
+function malformed(path: string, err: unknown, sheetName?: string): FileError {
+  if (err instanceof FileError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return fileSystemError(path, err);
+  const where = sheetName === undefined ? path : `sheet "${sheetName}" of ${path}`;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new FileError('XLSX_MALFORMED', path, `${where} is damaged or is not a real Excel workbook (${detail}); open it in Excel, save it again as .xlsx, and try again`, { cause: err });
 }

@@ -62,7 +62,8 @@ export async function writeIssueOutput(
   mode: WriteMode,
   emit: EventSink,
 ): Promise<IssueCounts> {
-  const input = await openPrepared(config.input, config.request);
+  // The write pass runs once per run (dry run included): the reader's notes are told here, once.
+  const input = await openPrepared(config.input, config.request, (note) => emit({ type: 'warning', ...note }));
   const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [] };
   const tally = new StateTally();
   const rows = input.rows[Symbol.asyncIterator]();

@@ -15,7 +15,7 @@ import { unneutralise } from '../../io/escape.js';
 import type { CellValue, ReadOptions, SheetFormat, SheetInfo, WriteOptions } from '../../io/types.js';
 import { parseDueDate, type DueDateResult } from '../rows/dates.js';
 import { MappingError } from '../rows/mapping-error.js';
-import { isHeaderRow, mapColumns } from '../rows/headers.js';
+import { mapColumns } from '../rows/headers.js';
 import { ISSUE_COLUMNS, planOutput, type OutputPlan } from '../output/sheet-plan.js';
 import { RECONCILE_COLUMNS } from './columns.js';
 import { STATE_FILLS } from '../output/state-colours.js';
@@ -76,7 +76,9 @@ const TOOL_NAMES = new Set(TOOL_COLUMNS.map((c) => c.header));
 
 /** The header of an issued sheet: a billing header, or any row naming `link_id`. */
 export function isIssuedHeader(cells: CellValue[]): boolean {
-  return isHeaderRow(cells) || cells.some((c) => typeof c === 'string' && c.trim().toLowerCase() === 'link_id');
+  // Only link_id: the reader refuses a workbook where several sheets match, and the
+  // Summary sheet issue writes beside "Links" (Estado, Filas, Monto, Moneda) reads like a billing header.
+  return cells.some((c) => typeof c === 'string' && c.trim().toLowerCase() === 'link_id');
 }
 
 export async function openIssuedSheet(options: IssuedSheetOptions): Promise<IssuedSheet> {

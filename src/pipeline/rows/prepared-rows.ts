@@ -22,8 +22,13 @@ export interface PreparedInput {
   close(): Promise<void>;
 }
 
-export async function openPrepared(input: InputOptions, request: RequestOptions): Promise<PreparedInput> {
+/** A reader's note for the person running the command: about the sheet, or about one row. */
+export type ReaderNoteSink = (note: { message: string; rowNumber?: number }) => void;
+
+/** `onReaderNote` gets the reader's notes (a hidden sheet read, garbled text): pass it on one pass only, so each is told once. */
+export async function openPrepared(input: InputOptions, request: RequestOptions, onReaderNote?: ReaderNoteSink): Promise<PreparedInput> {
   const source = await openSheet(input.path, { ...input.read, isHeader: isHeaderRow });
+  for (const message of source.info.notes ?? []) onReaderNote?.({ message });
   let map: ColumnMap;
   let prepare: ReturnType<typeof createRowPreparer>;
   try {
@@ -34,7 +39,10 @@ export async function openPrepared(input: InputOptions, request: RequestOptions)
     throw err;
   }
   async function* rows(): AsyncGenerator<PreparedRow> {
-    for await (const raw of source.rows) yield prepare(raw);
+    for await (const raw of source.rows) {
+      for (const message of raw.warnings ?? []) onReaderNote?.({ message, rowNumber: raw.rowNumber });
+      yield prepare(raw);
+    }
   }
   return { info: source.info, map, rows: rows(), close: () => source.close() };
 }
