@@ -7,6 +7,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as issue from './commands/issue.js';
+import * as mail from './commands/mail.js';
 import * as reconcile from './commands/reconcile.js';
 import * as sandbox from './commands/sandbox.js';
 import * as summary from './commands/summary.js';
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
       .command(reconcile.command, reconcile.describe, reconcile.builder, reconcile.handler as never)
       .command(webhook.command, webhook.describe, webhook.builder, webhook.handler as never)
       .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler as never)
+      .command(mail.command, mail.describe, mail.builder, mail.handler as never)
       .command(summary.command, summary.describe, summary.builder, summary.handler as never)
       .command(template.command, template.describe, template.builder, template.handler as never)
       .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler as never)

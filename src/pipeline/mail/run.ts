@@ -1,0 +1,227 @@
+/**
+ * `paylinks mail`: reads the manifest, the collectors file and each file,
+ * decides who gets what (plan.ts), then either writes .eml files (dry run)
+ * or sends through an SMTP pool under the journal's lock, exactly once per
+ * collector, address and file.
+ */
+import { readFile } from 'node:fs/promises';
+import { acquireLock } from '../../io/lock.js';
+import { openJournal, readJournal, type Journal } from '../../io/journal.js';
+import type { EventSink } from '../events.js';
+import { words, type Lang } from '../output/labels.js';
+import { TemplateError } from '../rows/text-template.js';
+import { RunError } from '../run-error.js';
+import { Throttle } from '../service/throttle.js';
+import { readCollectors } from './collectors.js';
+import { EmlFolder } from './dry-run.js';
+import { replayLedger, type MailJournalEntry } from './ledger.js';
+import { readManifest, type Manifest } from './manifest.js';
+import { buildMessage, sha256Of } from './message.js';
+import type { AddressOutcome, CollectorOutcome, MailSummary, StopReason } from './outcome.js';
+import { planMail, type FileBytes, type Job } from './plan.js';
+import { deliver, type MailRetry, type MailTransport, type SendContext } from './send.js';
+import { redact, type SmtpSettings } from './smtp-url.js';
+import { checkTemplates, renderMessage, type MailTemplates } from './templates.js';
+import { handshake, openPool, type SmtpPool } from './transport.js';
+
+export interface MailConfig {
+  /** The split folder or its manifest. */
+  source: string;
+  collectorsPath: string;
+  /** Required unless dryRun. */
+  smtp?: SmtpSettings;
+  from: string;
+  lang: Lang;
+  month: string;
+  templates: MailTemplates;
+  dryRun: boolean;
+  /** Dry run: where the .eml files go (default `<folder>-eml`). */
+  emlFolder?: string;
+  resendUncertain: boolean;
+  /** Messages per second. */
+  rate: number;
+  /** SMTP connections at once. */
+  connections: number;
+  retry: MailRetry;
+  timeoutSeconds: number;
+  /** Tests: a transport other than an SMTP pool. */
+  transport?: MailTransport & Partial<Pick<SmtpPool, 'verify' | 'close'>>;
+}
+
+export interface MailControls {
+  /** Ctrl-C: send nothing new; messages in flight finish and reach the journal. */
+  stop: AbortSignal;
+}
+
+/** `enero/links-by-Cobrador` → `enero/links-by-Cobrador.mail-journal`: beside the folder, which a new split replaces whole. */
+export function journalPathFor(folder: string): string {
+  return `${folder}.mail-journal`;
+}
+
+export async function runMail(config: MailConfig, emit: EventSink, controls: MailControls): Promise<MailSummary> {
+  const manifest = await readManifest(config.source);
+  try {
+    checkTemplates(config.templates, manifest.files.flatMap((f) => Object.keys(f.states)));
+  } catch (err) {
+    if (err instanceof TemplateError) throw new RunError('BAD_OPTION', `--subject/--body: ${err.message}`);
+    throw err;
+  }
+  const collectors = await readCollectors(config.collectorsPath, manifest.column);
+  const files = await Promise.all(manifest.files.map(async (entry) => ({ entry, ...(await readBytes(entry.path)) })));
+  const journalPath = journalPathFor(manifest.folder);
+  const summary: MailSummary = {
+    manifest: manifest.path,
+    journal: journalPath,
+    smtp: config.smtp?.display,
+    dryRun: config.dryRun,
+    collectors: [],
+    addressProblems: collectors.problems,
+    unused: [],
+  };
+  for (const p of collectors.problems) {
+    emit({ type: 'warning', message: `${collectors.path} row ${p.row}, column "${p.column}": ${p.text === '' ? '' : `"${p.text}" `}${p.reason}.` });
+  }
+  const plan = (entries: MailJournalEntry[]) =>
+    planMail({
+      files: files.map((f) => ({ entry: f.entry, bytes: f.bytes })),
+      collectors,
+      ledger: replayLedger(entries),
+      column: manifest.column,
+      resendUncertain: config.resendUncertain,
+      lang: config.lang,
+    });
+  const bytesOf = new Map(files.map((f) => [f.entry.value, f.content]));
+  const messageFor = (job: Job) => {
+    const rendered = renderMessage(config.templates, job.entry, { collector: job.entry.value, month: config.month, lang: config.lang });
+    return (to: string[]) =>
+      buildMessage({ from: config.from, to, collector: job.entry.value, fileName: job.entry.file, bytes: bytesOf.get(job.entry.value) as Buffer, sha256: job.sha256, rendered });
+  };
+
+  if (config.dryRun) {
+    const decided = plan(await readJournal<MailJournalEntry>(journalPath));
+    summary.unused = decided.unused;
+    summary.collectors.push(...decided.skipped.map(skippedOutcome));
+    const eml = await EmlFolder.open(config.emlFolder ?? `${manifest.folder}-eml`);
+    try {
+      for (const job of decided.jobs) {
+        const outcome = jobOutcome(job);
+        if (job.send.length > 0) {
+          outcome.eml = await eml.write(job.entry.value, words(config.lang).blank, messageFor(job)(job.send));
+          outcome.addresses.push(...job.send.map((address) => ({ address, state: 'WOULD_SEND' as const })));
+        }
+        summary.collectors.push(outcome);
+      }
+      await eml.commit();
+    } catch (err) {
+      await eml.abort();
+      throw err;
+    }
+    summary.emlFolder = eml.path;
+    return finish(summary, manifest, emit);
+  }
+
+  const lock = await acquireLock(`${journalPath}.lock`);
+  const undoExit = lock.releaseOnExit();
+  let journal: Journal<MailJournalEntry> | undefined;
+  let pool: (MailTransport & Partial<Pick<SmtpPool, 'verify' | 'close'>>) | undefined;
+  try {
+    journal = await openJournal<MailJournalEntry>(journalPath);
+    const decided = plan(journal.entries);
+    summary.unused = decided.unused;
+    summary.collectors.push(...decided.skipped.map(skippedOutcome));
+    const toSend = decided.jobs.filter((j) => j.send.length > 0);
+    const outcomes = new Map(decided.jobs.map((j) => [j, jobOutcome(j)]));
+    if (toSend.length > 0) {
+      if (config.smtp === undefined && config.transport === undefined) throw new RunError('BAD_OPTION', '--smtp is required to send (or use --dry-run).');
+      const settings = config.smtp ?? { user: undefined, password: undefined };
+      const scrub = (text: string): string => redact(text, settings);
+      pool = config.transport ?? openPool(config.smtp as SmtpSettings, { connections: config.connections, timeoutSeconds: config.timeoutSeconds });
+      const stopper = new AbortController();
+      let stop: { reason: StopReason; message: string } | undefined;
+      const halt = (reason: StopReason, message: string): void => {
+        if (stop !== undefined) return;
+        stop = { reason, message };
+        stopper.abort();
+      };
+      const onInterrupt = (): void => halt('INTERRUPTED', 'interrupted: messages not yet started were not sent; run the same command again to send them.');
+      controls.stop.addEventListener('abort', onInterrupt, { once: true });
+      try {
+        emit({ type: 'phase', phase: 'send', total: toSend.length, message: `Sending ${toSend.length} message(s) through ${config.smtp?.display ?? 'the transport'}.` });
+        const hello = pool.verify === undefined ? { ok: true as const } : await handshake(pool as SmtpPool, config.retry, scrub, stopper.signal);
+        if (!hello.ok) {
+          if (hello.kind === 'AUTH') halt('AUTH', `the SMTP server refused the user name or password (${hello.message}); check --smtp's user and SMTP_PASSWORD. Nothing was sent.`);
+          else halt('SERVER_DOWN', `the SMTP server ${config.smtp?.display ?? ''} could not be used (${hello.message}). Nothing was sent.`);
+        }
+        const ctx: SendContext = {
+          transport: pool,
+          journal,
+          throttle: new Throttle({ concurrency: config.connections, rate: config.rate }),
+          retry: config.retry,
+          redact: scrub,
+          stopped: () => stop !== undefined,
+          stop: halt,
+          signal: stopper.signal,
+        };
+        await Promise.all(
+          toSend.map(async (job) => {
+            let results: AddressOutcome[];
+            try {
+              results = await deliver(job, messageFor(job), ctx);
+            } catch (err) {
+              // The journal refused a write: what was in flight for this job may have left; nothing more may.
+              const reason = err instanceof Error ? err.message : String(err);
+              halt('JOURNAL_FAILED', `the mail journal could not be written (${scrub(reason)}); the run stopped. Messages in flight are UNCERTAIN.`);
+              results = job.send.map((address) => ({ address, state: 'UNCERTAIN' as const, detail: 'the journal could not record the answer' }));
+            }
+            outcomes.get(job)?.addresses.push(...results);
+            const failed = results.find((r) => r.state !== 'SENT');
+            emit({ type: 'row', rowNumber: toSend.indexOf(job) + 1, reference: job.entry.value, state: failed?.state ?? 'SENT', error: failed?.detail });
+          }),
+        );
+      } finally {
+        controls.stop.removeEventListener('abort', onInterrupt);
+      }
+      summary.stop = stop;
+    }
+    summary.collectors.push(...outcomes.values());
+  } finally {
+    pool?.close?.();
+    await journal?.close();
+    await lock.release().catch(() => undefined);
+    undoExit();
+  }
+  return finish(summary, manifest, emit);
+}
+
+async function readBytes(path: string): Promise<{ bytes: FileBytes; content?: Buffer }> {
+  try {
+    const content = await readFile(path);
+    return { bytes: { size: content.length, sha256: sha256Of(content) }, content };
+  } catch {
+    return { bytes: {} };
+  }
+}
+
+function jobOutcome(job: Job): CollectorOutcome {
+  return {
+    value: job.entry.value,
+    file: job.entry.file,
+    sha256: job.sha256,
+    addresses: [
+      ...job.already.map((a) => ({ address: a.address, state: 'ALREADY_SENT' as const, detail: `sent ${a.at}` })),
+      ...job.uncertain.map((a) => ({ address: a.address, state: 'UNCERTAIN' as const, detail: `${a.reason} (${a.at}); check with the collector, or send it anyway with --resend-uncertain` })),
+    ],
+  };
+}
+
+function skippedOutcome(s: { entry: { value: string; file: string }; problem: CollectorOutcome['problem']; message: string }): CollectorOutcome {
+  return { value: s.entry.value, file: s.entry.file, addresses: [], problem: s.problem, message: s.message };
+}
+
+/** Outcomes in the manifest's order, whatever order sending finished in. */
+function finish(summary: MailSummary, manifest: Manifest, emit: EventSink): MailSummary {
+  const order = new Map(manifest.files.map((f, i) => [f.value, i]));
+  summary.collectors.sort((a, b) => (order.get(a.value) ?? 0) - (order.get(b.value) ?? 0));
+  for (const c of summary.collectors) if (c.problem !== undefined) emit({ type: 'warning', message: c.message ?? c.problem });
+  return summary;
+}
