@@ -24,6 +24,10 @@ export const EMAIL_HEADERS = [
   'email address', 'direccion de correo',
 ];
 
+const messages = {
+  stray: 'is in a column with no header: was a cell with several addresses split by the delimiter? Quote the cell, or separate the addresses with , (or put them on separate rows)',
+};
+
 export interface Collector {
   value: string;
   /** Distinct valid addresses, in the order first seen. */
@@ -50,6 +54,8 @@ export interface CollectorsFile {
 interface Columns {
   collector: number;
   emails: number[];
+  /** Cells past the header's last column have no header: an address there was split off by the delimiter. */
+  width: number;
 }
 
 /** The collector and address columns of a header row, if it has both. */
@@ -61,7 +67,7 @@ export function findColumns(header: readonly CellValue[], splitColumn: string): 
   const collector = exact >= 0 ? exact : names.findIndex((n) => wanted.has(n));
   const emailSet = new Set(EMAIL_HEADERS.map(normalizeHeader));
   const emails = names.flatMap((n, i) => (emailSet.has(n) ? [i] : []));
-  return collector < 0 || emails.length === 0 ? undefined : { collector, emails };
+  return collector < 0 || emails.length === 0 ? undefined : { collector, emails, width: header.length };
 }
 
 export async function readCollectors(path: string, splitColumn: string): Promise<CollectorsFile> {
@@ -105,6 +111,12 @@ function addRow(file: CollectorsFile, columns: Columns, rowNumber: number, cells
     for (const problem of parsed.problems) file.problems.push({ value, row: rowNumber, column, text: problem.text, reason: problem.reason });
     for (const address of parsed.addresses) {
       if (!collector.addresses.some((a) => a.toLowerCase() === address.toLowerCase())) collector.addresses.push(address);
+    }
+  }
+  for (let i = columns.width; i < cells.length; i += 1) {
+    const stray = keyOf(cells[i] ?? null);
+    if (stray.includes('@')) {
+      file.problems.push({ value, row: rowNumber, column: `#${i + 1}`, text: stray, reason: messages.stray });
     }
   }
   if (value === '') {

@@ -13,10 +13,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer';
+import { FileError } from '../../io/errors.js';
 import type { Journal } from '../../io/journal.js';
 import type { Throttle } from '../service/throttle.js';
 import { classifyFailure, smtpFields, type FailureKind } from './classify.js';
-import type { MailJournalEntry } from './ledger.js';
+import type { IntentEntry, MailJournalEntry } from './ledger.js';
 import type { AddressOutcome, StopReason } from './outcome.js';
 import type { Job } from './plan.js';
 
@@ -74,8 +75,8 @@ export async function deliver(job: Job, message: (to: string[]) => SendMailOptio
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     if (ctx.stopped()) break;
     const id = randomBytes(8).toString('hex');
-    await ctx.journal.append({ type: 'intent', id, collector: job.entry.value, file: job.entry.file, sha256: job.sha256, addresses: pending, at: new Date().toISOString() });
-    const { accepted, failed, messageId } = await attemptOnce(pending, message, ctx);
+    const intent: IntentEntry = { type: 'intent', id, collector: job.entry.value, file: job.entry.file, sha256: job.sha256, addresses: pending, at: '' };
+    const { accepted, failed, messageId } = await attemptOnce(intent, message, ctx);
     await ctx.journal.append({ type: 'result', id, accepted, failed, messageId, at: new Date().toISOString() });
     for (const address of accepted) outcomes.push({ address, state: 'SENT' });
     const retryable: string[] = [];
@@ -104,17 +105,28 @@ export async function deliver(job: Job, message: (to: string[]) => SendMailOptio
   return outcomes;
 }
 
+/**
+ * One attempt. The intent is journaled inside the throttle's slot, just
+ * before the message is handed over: a message still queued behind the rate
+ * limit when the process dies has no intent, so it is not UNCERTAIN.
+ */
 async function attemptOnce(
-  to: string[],
+  intent: IntentEntry,
   message: (to: string[]) => SendMailOptions,
   ctx: SendContext,
 ): Promise<{ accepted: string[]; failed: Failure[]; messageId?: string }> {
+  const to = intent.addresses;
   try {
-    const info = await ctx.throttle.run(() => ctx.transport.sendMail(message(to)));
+    const info = await ctx.throttle.run(async () => {
+      await ctx.journal.append({ ...intent, at: new Date().toISOString() });
+      return ctx.transport.sendMail(message(to));
+    });
     const accepted = to.filter((a) => (info.accepted ?? []).some((x) => same(addressOf(x), a)));
     const failed = to.filter((a) => !accepted.includes(a)).map((address) => rejection(address, info.rejectedErrors ?? [], ctx));
     return { accepted, failed, messageId: info.messageId };
   } catch (err) {
+    // The journal refused the intent: nothing was handed over; the run must stop, not count it as an SMTP failure.
+    if (err instanceof FileError) throw err;
     const perRecipient = (err as { rejectedErrors?: unknown[] }).rejectedErrors;
     if (Array.isArray(perRecipient) && perRecipient.length > 0) {
       return { accepted: [], failed: to.map((address) => rejection(address, perRecipient, ctx, err)) };
