@@ -66,7 +66,8 @@ export function findColumns(header: readonly CellValue[], splitColumn: string): 
   const exact = names.indexOf(normalizeHeader(splitColumn));
   const collector = exact >= 0 ? exact : names.findIndex((n) => wanted.has(n));
   const emailSet = new Set(EMAIL_HEADERS.map(normalizeHeader));
-  const emails = names.flatMap((n, i) => (emailSet.has(n) ? [i] : []));
+  // "Correo 2", "Email 3": further address columns.
+  const emails = names.flatMap((n, i) => (i !== collector && emailSet.has(n.replace(/ \d+$/, '')) ? [i] : []));
   return collector < 0 || emails.length === 0 ? undefined : { collector, emails, width: header.length };
 }
 
