@@ -3,6 +3,7 @@
  * folder written by a real `issue --split-by` run, and a real SMTP server on
  * 127.0.0.1 (smtp-server) that records what it receives.
  */
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -300,5 +301,40 @@ describe('paylinks mail', () => {
     expect(resend.code, resend.stdout).toBe(0);
     expect(server.received.slice(before).flatMap((m) => m.to).sort()).toEqual([...held].sort());
     expect((await runCli(mailArgs(server.url))).code).toBe(0);
+  });
+
+  describe('TLS', () => {
+    /** A self-signed certificate for 127.0.0.1, trusted by the child through NODE_EXTRA_CA_CERTS (as a private CA would be). */
+    async function certificate(): Promise<{ key: string; cert: string; certPath: string }> {
+      const keyPath = join(dir, 'key.pem');
+      const certPath = join(dir, 'cert.pem');
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+      return { key: await readFile(keyPath, 'utf8'), cert: await readFile(certPath, 'utf8'), certPath };
+    }
+
+    it('STARTTLS (required) then AUTH: the messages travel encrypted', async () => {
+      const tls = await certificate();
+      server = await startRecorder({ auth: { user: USER, pass: PASSWORD }, tls });
+      const result = await runCli(mailArgs(`${authedUrl(server)}?starttls=required`), { env: { ...env, NODE_EXTRA_CA_CERTS: tls.certPath } });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(server.received.map((m) => m.secure)).toEqual([true, true]);
+    });
+
+    it('smtps:// is TLS from the first byte', async () => {
+      const tls = await certificate();
+      server = await startRecorder({ auth: { user: USER, pass: PASSWORD }, tls: { ...tls, implicit: true } });
+      const result = await runCli(mailArgs(`smtps://${USER}@127.0.0.1:${server.port}`), { env: { ...env, NODE_EXTRA_CA_CERTS: tls.certPath } });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(server.received.map((m) => m.secure)).toEqual([true, true]);
+    });
+
+    it('STARTTLS required by a server that does not offer it: nothing sent, no password sent in clear, exit 3', async () => {
+      server = await startRecorder({ auth: { user: USER, pass: PASSWORD } });
+      const result = await runCli(mailArgs(`${authedUrl(server)}?starttls=required`, '--retries', '0'), { env });
+      expect(result.code, result.stdout + result.stderr).toBe(3);
+      expect(server.authAttempts).toBe(0);
+      expect(server.bodies).toBe(0);
+      expect(result.stderr).toMatch(/STARTTLS/);
+    });
   });
 });

@@ -11,6 +11,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
+  /** Whether the session was encrypted (smtps, or after STARTTLS). */
+  secure: boolean;
   from: string;
   to: string[];
   raw: Buffer;
@@ -30,6 +32,8 @@ export interface RecorderOptions {
   rcpt?: (address: string, n: number) => Answer | undefined;
   /** After the message body: an answer refuses it (not recorded). `n` counts bodies received so far (1-based). */
   data?: (to: string[], n: number) => Answer | undefined;
+  /** Offer STARTTLS with this key and certificate (or, with `implicit`, TLS from the first byte, as smtps). */
+  tls?: { key: string; cert: string; implicit?: boolean };
   /** After the body: true keeps the reply back forever (the body is recorded as received). */
   hold?: (to: string[], n: number) => boolean;
 }
@@ -57,7 +61,10 @@ export async function startRecorder(options: RecorderOptions = {}): Promise<Reco
   const state = { bodies: 0, authAttempts: 0 };
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
+    disabledCommands: options.tls === undefined ? ['STARTTLS'] : [],
+    secure: options.tls?.implicit === true,
+    key: options.tls?.key,
+    cert: options.tls?.cert,
     authOptional: options.auth === undefined,
     allowInsecureAuth: true,
     logger: false,
@@ -84,7 +91,7 @@ export async function startRecorder(options: RecorderOptions = {}): Promise<Reco
         if (answer) return callback(smtpError(answer));
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
         void simpleParser(raw).then((parsed) => {
-          received.push({ from, to, raw, parsed });
+          received.push({ secure: session.secure === true, from, to, raw, parsed });
           for (const w of waiters.splice(0)) w();
           if (options.hold?.(to, n)) return; // never answer
           callback(null);
