@@ -11,6 +11,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collect, runCli, startCli } from '../helpers/cli.js';
 import { dueInDays } from '../helpers/sheets.js';
+import { startSandbox } from '../../src/api/sandbox/server.js';
 import { startRecorder, type Recorder } from '../pipeline/mail/smtp-recorder.js';
 
 const PASSWORD = 'pa$$ w0rd-NEVER-SHOWN';
@@ -108,7 +109,7 @@ describe('paylinks mail', () => {
     }
   });
 
-  it('a rerun sends nothing already sent; a file that changed is sent again, only to its collector', async () => {
+  it('a rerun sends nothing already sent; a file whose rows changed is sent again, only to its collector', async () => {
     server = await startRecorder();
     const url = server.url;
     expect((await runCli(mailArgs(url))).code).toBe(0);
@@ -119,17 +120,16 @@ describe('paylinks mail', () => {
     expect(server.received).toHaveLength(2);
     expect(again.stdout).toMatch(/ALREADY_SENT 3/);
 
-    // A new split (as after a reconcile) changes Ana's file and leaves Carlos's bytes as they were.
+    // A new split (as after a reconcile) changes Ana's rows; Carlos's workbook is rewritten with the same rows.
     const carlosBefore = await readFile(join(folder, 'Carlos Niño.xlsx'));
     await writeSheet(join(dir, 'cartera.csv'), 'Servicio de internet enero (corregido)');
     await split(join(dir, 'enero'), join(dir, 'cartera.csv'));
-    const carlosAfter = await readFile(join(folder, 'Carlos Niño.xlsx'));
+    expect(Buffer.compare(carlosBefore, await readFile(join(folder, 'Carlos Niño.xlsx')))).not.toBe(0);
     const third = await runCli(mailArgs(url));
     expect(third.code, third.stdout + third.stderr).toBe(0);
     const resent = server.received.slice(2);
-    // XLSX files carry the time they were written, so Carlos's may change too; whichever changed is sent, nothing else.
-    const expected = Buffer.compare(carlosBefore, carlosAfter) === 0 ? ['Ana Gómez.xlsx'] : ['Ana Gómez.xlsx', 'Carlos Niño.xlsx'];
-    expect(resent.map((m) => m.parsed.attachments[0]?.filename).sort()).toEqual(expected);
+    expect(resent.map((m) => m.parsed.attachments[0]?.filename)).toEqual(['Ana Gómez.xlsx']);
+    expect(third.stdout).toMatch(/Carlos Niño \(Carlos Niño\.xlsx\): ALREADY_SENT carlos@example\.co/);
     const anaNow = resent.find((m) => m.parsed.attachments[0]?.filename === 'Ana Gómez.xlsx');
     expect(Buffer.compare(anaNow?.parsed.attachments[0]?.content as Buffer, await readFile(join(folder, 'Ana Gómez.xlsx')))).toBe(0);
   });
@@ -336,5 +336,39 @@ describe('paylinks mail', () => {
       expect(server.bodies).toBe(0);
       expect(result.stderr).toMatch(/STARTTLS/);
     });
+  });
+
+  it('the cron line: reconcile --split-by then mail; a payment changes one collector\'s file, and only that one is mailed again', async () => {
+    const sandbox = await startSandbox({});
+    try {
+      const creds = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+      server = await startRecorder();
+      const sheet = join(dir, 'billing-links.csv');
+      expect((await runCli(['issue', join(dir, 'cartera.csv'), '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env: creds })).code).toBe(0);
+      const reconcile = () => runCli(['reconcile', sheet, '--base-url', sandbox.url, '--split-by', 'Cobrador', '--log', 'json'], { env: creds });
+      folder = join(dir, 'billing-links-by-Cobrador');
+      expect((await reconcile()).code).toBe(0);
+      expect((await runCli(mailArgs(server.url))).code).toBe(0);
+      expect(server.received).toHaveLength(2);
+
+      // Nothing changed: the next day's run mails nobody.
+      expect((await reconcile()).code).toBe(0);
+      const quiet = await runCli(mailArgs(server.url));
+      expect(quiet.code, quiet.stdout).toBe(0);
+      expect(server.received).toHaveLength(2);
+
+      // Ana's first bill is paid: only Ana gets her file again, with the payment in it.
+      const anaRows = (await readFile(sheet, 'utf8')).split('\n').filter((l) => l.includes('Ana Gómez'));
+      const linkId = /;(\d+);https?:/.exec(anaRows[0] ?? '')?.[1];
+      expect(linkId).toBeDefined();
+      expect((await fetch(`${sandbox.url}/__sandbox/links/${linkId}/pay`, { method: 'POST' })).ok).toBe(true);
+      expect((await reconcile()).code).toBe(0);
+      expect((await runCli(mailArgs(server.url))).code).toBe(0);
+      expect(server.received.slice(2).map((m) => m.parsed.attachments[0]?.filename)).toEqual(['Ana Gómez.csv']);
+      expect(server.received[2]?.parsed.attachments[0]?.content.toString('utf8')).toContain('PAID');
+      expect(server.received[2]?.parsed.text).toMatch(/PAID\s+1\s+\$ 1\.250\.000/);
+    } finally {
+      await sandbox.close();
+    }
   });
 });

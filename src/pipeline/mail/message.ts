@@ -23,6 +23,7 @@ export interface MessageParts {
   collector: string;
   fileName: string;
   bytes: Buffer;
+  /** The file's fingerprint (fingerprint.ts), for the Message-ID. */
   sha256: string;
   rendered: RenderedMessage;
   date?: Date;
@@ -48,7 +49,8 @@ export function buildMessage(parts: MessageParts): SendMailOptions {
     html: parts.rendered.html,
     messageId: messageIdFor(parts.collector, parts.sha256, parts.from),
     date: parts.date,
-    headers: { 'X-Paylinks-File-SHA256': parts.sha256 },
+    // The attachment's own SHA-256, which anyone can check with sha256sum.
+    headers: { 'X-Paylinks-File-SHA256': sha256Of(parts.bytes) },
     attachments: [
       {
         filename: parts.fileName,

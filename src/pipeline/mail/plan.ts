@@ -10,16 +10,16 @@ import { nearMiss, type CollectorsFile } from './collectors.js';
 import { ledgerKey, type LedgerState } from './ledger.js';
 import type { ManifestFile } from './manifest.js';
 
-export type CollectorProblem = 'NO_COLLECTOR' | 'NO_ADDRESS' | 'EMPTY_FILE' | 'FILE_MISSING';
+export type CollectorProblem = 'NO_COLLECTOR' | 'NO_ADDRESS' | 'EMPTY_FILE' | 'FILE_MISSING' | 'FILE_UNREADABLE';
 
-export interface FileBytes {
-  /** undefined: the file could not be read (missing). */
-  size?: number;
-  sha256?: string;
-}
+/** What reading a collector's file found: its fingerprint and rows, or why it cannot be sent. */
+export type FileCheck =
+  | { ok: true; sha256: string; rows: number }
+  | { ok: false; problem: 'EMPTY_FILE' | 'FILE_MISSING' | 'FILE_UNREADABLE'; detail?: string };
 
 export interface Job {
   entry: ManifestFile;
+  /** The file's fingerprint (fingerprint.ts): the journal's key with the collector and address. */
   sha256: string;
   /** Addresses to send to now. */
   send: string[];
@@ -43,7 +43,7 @@ export interface MailPlan {
 }
 
 export interface PlanInput {
-  files: ReadonlyArray<{ entry: ManifestFile; bytes: FileBytes }>;
+  files: ReadonlyArray<{ entry: ManifestFile; check: FileCheck }>;
   collectors: CollectorsFile;
   ledger: ReadonlyMap<string, LedgerState>;
   column: string;
@@ -59,18 +59,23 @@ export const planMessages = {
   noAddress: (value: string, path: string) => `"${value}" has no valid address in ${path} (see the address problems).`,
   empty: (file: string) => `${file} is empty (no rows): nothing to send.`,
   fileMissing: (file: string) => `${file} is listed in the manifest but is not in the folder; split again.`,
+  unreadable: (file: string, detail: string) => `${file} cannot be read (${detail}); split again.`,
 };
 
 export function planMail(input: PlanInput): MailPlan {
   const jobs: Job[] = [];
   const skipped: Skipped[] = [];
-  for (const { entry, bytes } of input.files) {
+  for (const { entry, check } of input.files) {
     const skip = (problem: CollectorProblem, message: string): void => void skipped.push({ entry, problem, message });
-    if (bytes.size === undefined || bytes.sha256 === undefined) {
-      skip('FILE_MISSING', planMessages.fileMissing(entry.file));
+    if (!check.ok) {
+      const message =
+        check.problem === 'FILE_MISSING' ? planMessages.fileMissing(entry.file)
+        : check.problem === 'EMPTY_FILE' ? planMessages.empty(entry.file)
+        : planMessages.unreadable(entry.file, check.detail ?? '');
+      skip(check.problem, message);
       continue;
     }
-    if (bytes.size === 0 || entry.rows === 0) {
+    if (check.rows === 0) {
       skip('EMPTY_FILE', planMessages.empty(entry.file));
       continue;
     }
@@ -87,9 +92,9 @@ export function planMail(input: PlanInput): MailPlan {
       skip('NO_ADDRESS', planMessages.noAddress(entry.value, input.collectors.path));
       continue;
     }
-    const job: Job = { entry, sha256: bytes.sha256, send: [], already: [], uncertain: [] };
+    const job: Job = { entry, sha256: check.sha256, send: [], already: [], uncertain: [] };
     for (const address of collector.addresses) {
-      const known = input.ledger.get(ledgerKey(entry.value, bytes.sha256, address));
+      const known = input.ledger.get(ledgerKey(entry.value, check.sha256, address));
       if (known?.state === 'SENT') job.already.push({ address, at: known.at });
       else if (known?.state === 'UNCERTAIN' && !input.resendUncertain) job.uncertain.push({ address, at: known.at, reason: known.reason });
       else job.send.push(address);

@@ -15,10 +15,11 @@ import { Throttle } from '../service/throttle.js';
 import { readCollectors } from './collectors.js';
 import { EmlFolder } from './dry-run.js';
 import { replayLedger, type MailJournalEntry } from './ledger.js';
-import { readManifest, type Manifest } from './manifest.js';
-import { buildMessage, sha256Of } from './message.js';
+import { fingerprintFile } from './fingerprint.js';
+import { readManifest, type Manifest, type ManifestFile } from './manifest.js';
+import { buildMessage } from './message.js';
 import type { AddressOutcome, CollectorOutcome, MailSummary, StopReason } from './outcome.js';
-import { planMail, type FileBytes, type Job } from './plan.js';
+import { planMail, type FileCheck, type Job } from './plan.js';
 import { deliver, type MailRetry, type MailTransport, type SendContext } from './send.js';
 import { redact, type SmtpSettings } from './smtp-url.js';
 import { checkTemplates, renderMessage, type MailTemplates } from './templates.js';
@@ -67,7 +68,9 @@ export async function runMail(config: MailConfig, emit: EventSink, controls: Mai
     throw err;
   }
   const collectors = await readCollectors(config.collectorsPath, manifest.column);
-  const files = await Promise.all(manifest.files.map(async (entry) => ({ entry, ...(await readBytes(entry.path)) })));
+  // One file at a time: a workbook's reader holds the file open, and 500 collectors must not mean 500 descriptors.
+  const files: Array<{ entry: ManifestFile; check: FileCheck; content?: Buffer }> = [];
+  for (const entry of manifest.files) files.push({ entry, ...(await readCollectorFile(entry.path)) });
   const journalPath = journalPathFor(manifest.folder);
   const summary: MailSummary = {
     manifest: manifest.path,
@@ -83,7 +86,7 @@ export async function runMail(config: MailConfig, emit: EventSink, controls: Mai
   }
   const plan = (entries: MailJournalEntry[]) =>
     planMail({
-      files: files.map((f) => ({ entry: f.entry, bytes: f.bytes })),
+      files: files.map((f) => ({ entry: f.entry, check: f.check })),
       collectors,
       ledger: replayLedger(entries),
       column: manifest.column,
@@ -193,13 +196,19 @@ export async function runMail(config: MailConfig, emit: EventSink, controls: Mai
   return finish(summary, manifest, emit);
 }
 
-async function readBytes(path: string): Promise<{ bytes: FileBytes; content?: Buffer }> {
+/** The file's bytes (attached as they are) and what they hold. */
+async function readCollectorFile(path: string): Promise<{ check: FileCheck; content?: Buffer }> {
+  let content: Buffer;
   try {
-    const content = await readFile(path);
-    return { bytes: { size: content.length, sha256: sha256Of(content) }, content };
-  } catch {
-    return { bytes: {} };
+    content = await readFile(path);
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    return { check: { ok: false, problem: missing ? 'FILE_MISSING' : 'FILE_UNREADABLE', detail: err instanceof Error ? err.message : String(err) } };
   }
+  if (content.length === 0) return { check: { ok: false, problem: 'EMPTY_FILE' } };
+  const print = await fingerprintFile(path);
+  if (!print.ok) return { check: { ok: false, problem: print.code === 'FILE_EMPTY' ? 'EMPTY_FILE' : 'FILE_UNREADABLE', detail: print.message } };
+  return { check: { ok: true, sha256: print.sha256, rows: print.rows }, content };
 }
 
 function jobOutcome(job: Job): CollectorOutcome {

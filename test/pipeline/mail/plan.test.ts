@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectorsFile } from '../../../src/pipeline/mail/collectors.js';
 import { ledgerKey, type LedgerState } from '../../../src/pipeline/mail/ledger.js';
 import type { ManifestFile } from '../../../src/pipeline/mail/manifest.js';
-import { planMail, type FileBytes } from '../../../src/pipeline/mail/plan.js';
+import { planMail, type FileCheck } from '../../../src/pipeline/mail/plan.js';
 
 const entry = (value: string, rows = 2): ManifestFile => ({ value, file: `${value || '(sin valor)'}.csv`, path: `/s/${value}.csv`, rows, states: {}, amounts: {} });
 const collectors = (map: Record<string, string[]>): CollectorsFile => ({
@@ -12,11 +12,11 @@ const collectors = (map: Record<string, string[]>): CollectorsFile => ({
   collectors: new Map(Object.entries(map).map(([value, addresses]) => [value, { value, addresses }])),
   problems: [],
 });
-const ok: FileBytes = { size: 10, sha256: 'sha' };
+const ok: FileCheck = { ok: true, sha256: 'sha', rows: 2 };
 
-function plan(files: Array<[ManifestFile, FileBytes]>, map: Record<string, string[]>, ledger: Array<[string, string, LedgerState]> = [], resendUncertain = false) {
+function plan(files: Array<[ManifestFile, FileCheck]>, map: Record<string, string[]>, ledger: Array<[string, string, LedgerState]> = [], resendUncertain = false) {
   return planMail({
-    files: files.map(([e, bytes]) => ({ entry: e, bytes })),
+    files: files.map(([e, check]) => ({ entry: e, check })),
     collectors: collectors(map),
     ledger: new Map(ledger.map(([value, address, state]) => [ledgerKey(value, 'sha', address), state])),
     column: 'Cobrador',
@@ -26,14 +26,15 @@ function plan(files: Array<[ManifestFile, FileBytes]>, map: Record<string, strin
 }
 
 describe('planMail', () => {
-  it.each<[string, Array<[ManifestFile, FileBytes]>, Record<string, string[]>, string, RegExp]>([
+  it.each<[string, Array<[ManifestFile, FileCheck]>, Record<string, string[]>, string, RegExp]>([
     ['a collector missing from the file', [[entry('Pedro'), ok]], { Ana: ['a@x.co'] }, 'NO_COLLECTOR', /"Pedro" is not in the collectors file cobradores\.csv; add a row/],
     ['a near miss is advice, never a match', [[entry('Ana Gómez'), ok]], { 'ana gomez': ['a@x.co'] }, 'NO_COLLECTOR', /it has "ana gomez", which is spelled differently/],
     ['rows with no collector value', [[entry(''), ok]], { '': ['a@x.co'] }, 'NO_COLLECTOR', /2 row\(s\) have no Cobrador \(file "\(sin valor\)"\)/],
     ['a collector with no valid address', [[entry('Ana'), ok]], { Ana: [] }, 'NO_ADDRESS', /"Ana" has no valid address/],
-    ['a zero-byte file', [[entry('Ana'), { size: 0, sha256: 'e3b0' }]], { Ana: ['a@x.co'] }, 'EMPTY_FILE', /Ana\.csv is empty/],
-    ['a file with no rows', [[entry('Ana', 0), ok]], { Ana: ['a@x.co'] }, 'EMPTY_FILE', /Ana\.csv is empty/],
-    ['a file listed but gone', [[entry('Ana'), {}]], { Ana: ['a@x.co'] }, 'FILE_MISSING', /listed in the manifest but is not in the folder/],
+    ['a zero-byte file', [[entry('Ana'), { ok: false, problem: 'EMPTY_FILE' }]], { Ana: ['a@x.co'] }, 'EMPTY_FILE', /Ana\.csv is empty/],
+    ['a file with a header and no rows', [[entry('Ana'), { ok: true, sha256: 'x', rows: 0 }]], { Ana: ['a@x.co'] }, 'EMPTY_FILE', /Ana\.csv is empty/],
+    ['a file listed but gone', [[entry('Ana'), { ok: false, problem: 'FILE_MISSING' }]], { Ana: ['a@x.co'] }, 'FILE_MISSING', /listed in the manifest but is not in the folder/],
+    ['a file that is not a sheet', [[entry('Ana'), { ok: false, problem: 'FILE_UNREADABLE', detail: 'binary data' }]], { Ana: ['a@x.co'] }, 'FILE_UNREADABLE', /Ana\.csv cannot be read \(binary data\); split again/],
   ])('%s', (_name, files, map, problem, message) => {
     const result = plan(files, map);
     expect(result.jobs).toEqual([]);
