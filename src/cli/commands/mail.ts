@@ -44,7 +44,12 @@ export function builder(yargs: Argv): Argv {
     .option('connections', { type: 'number', default: 2, describe: 'SMTP connections at once (1-10)' })
     .option('retries', { type: 'number', default: DEFAULT_MAIL_RETRY.retries, describe: 'Retries of a message the server deferred (4xx) or could not take (unreachable); never of a 5xx' })
     .option('timeout', { type: 'number', default: 30, describe: 'Seconds to wait for the SMTP server at each step' })
-    .option('report', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'The closing report on stdout: text or one JSON object' });
+    .option('report', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'The closing report on stdout: text or one JSON object' })
+    .epilogue(
+      'A journal beside the folder (<folder>.mail-journal) makes each file go once to each address; a file whose rows changed goes again. ' +
+        'Exit codes: 0 every file delivered (now or earlier) · 1 something needs a person (see the report) · 2 bad usage or input, nothing sent · ' +
+        '3 stopped (authentication refused, server down, journal unwritable) · 4 another mail run holds the journal · 130 interrupted',
+    );
 }
 
 export interface MailArgs extends OutputArgs {
