@@ -9,20 +9,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { MANIFEST_CSV, MANIFEST_JSON } from '../output/split.js';
+import { MANIFEST_CSV, MANIFEST_JSON, type ManifestEntry } from '../output/split.js';
 import type { StateCount } from '../output/state-tally.js';
 import { RunError } from '../run-error.js';
 
-export interface ManifestFile {
-  /** The split column's value (trimmed); '' for rows that had none. */
-  value: string;
-  /** File name inside the folder. */
-  file: string;
+/** A manifest entry as `--split-by` wrote it, and where its file is. */
+export interface ManifestFile extends ManifestEntry {
   /** Full path of the file. */
   path: string;
-  rows: number;
-  states: Record<string, StateCount>;
-  amounts: Record<string, string>;
 }
 
 export interface Manifest {

@@ -146,15 +146,21 @@ function rejection(address: string, errors: unknown[], ctx: SendContext, fallbac
 }
 
 async function backoff(attempt: number, ctx: SendContext): Promise<void> {
-  const base = Math.min(ctx.retry.maxDelayMs, ctx.retry.minDelayMs * 2 ** attempt);
+  await waitBackoff(attempt, ctx.retry, ctx.signal);
+}
+
+/** Waits the attempt's backoff (doubling from minDelayMs up to maxDelayMs, with jitter); returns early when `signal` aborts. */
+export async function waitBackoff(attempt: number, retry: MailRetry, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  const base = Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** attempt);
   const ms = base / 2 + Math.random() * (base / 2);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(done, ms);
     function done(): void {
       clearTimeout(timer);
-      ctx.signal.removeEventListener('abort', done);
+      signal.removeEventListener('abort', done);
       resolve();
     }
-    ctx.signal.addEventListener('abort', done, { once: true });
+    signal.addEventListener('abort', done, { once: true });
   });
 }

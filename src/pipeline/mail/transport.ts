@@ -6,7 +6,7 @@
  */
 import nodemailer from 'nodemailer';
 import { classifyFailure, smtpFields, type FailureKind } from './classify.js';
-import type { MailRetry, MailTransport } from './send.js';
+import { waitBackoff, type MailRetry, type MailTransport } from './send.js';
 import type { SmtpSettings } from './smtp-url.js';
 
 export interface PoolOptions {
@@ -61,8 +61,7 @@ export async function handshake(pool: SmtpPool, retry: MailRetry, redact: (t: st
       const message = redact(err instanceof Error ? err.message : String(err));
       const transient = kind === 'TEMPORARY' || kind === 'NOT_SENT' || kind === 'OUTCOME_UNKNOWN';
       if (!transient || attempt >= retry.retries || signal.aborted) return { ok: false, kind, message };
-      const ms = Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** attempt);
-      await new Promise((r) => setTimeout(r, ms));
+      await waitBackoff(attempt, retry, signal);
     }
   }
 }
