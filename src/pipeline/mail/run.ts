@@ -5,6 +5,7 @@
  * collector, address and file.
  */
 import { readFile } from 'node:fs/promises';
+import type { SendMailOptions } from 'nodemailer';
 import { acquireLock } from '../../io/lock.js';
 import { openJournal, readJournal, type Journal } from '../../io/journal.js';
 import type { EventSink } from '../events.js';
@@ -12,15 +13,15 @@ import { words, type Lang } from '../output/labels.js';
 import { TemplateError } from '../rows/text-template.js';
 import { RunError } from '../run-error.js';
 import { Throttle } from '../service/throttle.js';
-import { readCollectors } from './collectors.js';
+import { readCollectors, type AddressProblem } from './collectors.js';
 import { EmlFolder } from './dry-run.js';
 import { replayLedger, type MailJournalEntry } from './ledger.js';
 import { fingerprintFile } from './fingerprint.js';
 import { readManifest, type Manifest, type ManifestFile } from './manifest.js';
 import { buildMessage } from './message.js';
 import type { AddressOutcome, CollectorOutcome, MailSummary, StopReason } from './outcome.js';
-import { planMail, type FileCheck, type Job } from './plan.js';
-import { deliver, type MailRetry, type MailTransport, type SendContext } from './send.js';
+import { planMail, type FileCheck, type Job, type MailPlan } from './plan.js';
+import { deliver, type MailRetry, type SendContext } from './send.js';
 import { redact, type SmtpSettings } from './smtp-url.js';
 import { checkTemplates, renderMessage, type MailTemplates } from './templates.js';
 import { handshake, openPool, type SmtpPool } from './transport.js';
@@ -45,8 +46,6 @@ export interface MailConfig {
   connections: number;
   retry: MailRetry;
   timeoutSeconds: number;
-  /** Tests: a transport other than an SMTP pool. */
-  transport?: MailTransport & Partial<Pick<SmtpPool, 'verify' | 'close'>>;
 }
 
 export interface MailControls {
@@ -54,12 +53,36 @@ export interface MailControls {
   stop: AbortSignal;
 }
 
+export const runMessages = {
+  noSmtp: '--smtp is required to send (or use --dry-run).',
+  auth: (detail: string) => `the SMTP server refused the user name or password (${detail}); check --smtp's user and SMTP_PASSWORD. Nothing was sent.`,
+  down: (server: string, detail: string) => `the SMTP server ${server} could not be used (${detail}). Nothing was sent.`,
+  interrupted: 'interrupted: messages not yet started were not sent; run the same command again to send them.',
+  journal: (detail: string) => `the mail journal could not be written (${detail}); the run stopped. Messages in flight are UNCERTAIN.`,
+  sending: (count: number, server: string) => `Sending ${count} message(s) through ${server}.`,
+  addressProblem: (file: string, p: AddressProblem) => `${file} row ${p.row}, column "${p.column}": ${p.text === '' ? '' : `"${p.text}" `}${p.reason}.`,
+};
+
 /** `enero/links-by-Cobrador` → `enero/links-by-Cobrador.mail-journal`: beside the folder, which a new split replaces whole. */
 export function journalPathFor(folder: string): string {
   return `${folder}.mail-journal`;
 }
 
+/** What both modes share: the manifest, the collectors, each file read once, and how to build a job's message. */
+interface Prepared {
+  manifest: Manifest;
+  summary: MailSummary;
+  plan: (entries: MailJournalEntry[]) => MailPlan;
+  messageFor: (job: Job) => (to: string[]) => SendMailOptions;
+}
+
 export async function runMail(config: MailConfig, emit: EventSink, controls: MailControls): Promise<MailSummary> {
+  const prepared = await prepare(config, emit);
+  const summary = config.dryRun ? await dryRun(config, prepared) : await send(config, prepared, emit, controls);
+  return finish(summary, prepared.manifest, emit);
+}
+
+async function prepare(config: MailConfig, emit: EventSink): Promise<Prepared> {
   const manifest = await readManifest(config.source);
   try {
     checkTemplates(config.templates, manifest.files.flatMap((f) => Object.keys(f.states)));
@@ -68,132 +91,130 @@ export async function runMail(config: MailConfig, emit: EventSink, controls: Mai
     throw err;
   }
   const collectors = await readCollectors(config.collectorsPath, manifest.column);
+  for (const p of collectors.problems) emit({ type: 'warning', message: runMessages.addressProblem(collectors.path, p) });
   // One file at a time: a workbook's reader holds the file open, and 500 collectors must not mean 500 descriptors.
   const files: Array<{ entry: ManifestFile; check: FileCheck; content?: Buffer }> = [];
   for (const entry of manifest.files) files.push({ entry, ...(await readCollectorFile(entry.path)) });
-  const journalPath = journalPathFor(manifest.folder);
-  const summary: MailSummary = {
-    manifest: manifest.path,
-    journal: journalPath,
-    smtp: config.smtp?.display,
-    dryRun: config.dryRun,
-    collectors: [],
-    addressProblems: collectors.problems,
-    unused: [],
-  };
-  for (const p of collectors.problems) {
-    emit({ type: 'warning', message: `${collectors.path} row ${p.row}, column "${p.column}": ${p.text === '' ? '' : `"${p.text}" `}${p.reason}.` });
-  }
-  const plan = (entries: MailJournalEntry[]) =>
-    planMail({
-      files: files.map((f) => ({ entry: f.entry, check: f.check })),
-      collectors,
-      ledger: replayLedger(entries),
-      column: manifest.column,
-      resendUncertain: config.resendUncertain,
-      lang: config.lang,
-    });
   const bytesOf = new Map(files.map((f) => [f.entry.value, f.content]));
-  const messageFor = (job: Job) => {
-    const rendered = renderMessage(config.templates, job.entry, { collector: job.entry.value, month: config.month, lang: config.lang });
-    return (to: string[]) =>
-      buildMessage({ from: config.from, to, collector: job.entry.value, fileName: job.entry.file, bytes: bytesOf.get(job.entry.value) as Buffer, sha256: job.sha256, rendered });
+  return {
+    manifest,
+    summary: {
+      manifest: manifest.path,
+      journal: journalPathFor(manifest.folder),
+      smtp: config.smtp?.display,
+      dryRun: config.dryRun,
+      collectors: [],
+      addressProblems: collectors.problems,
+      unused: [],
+    },
+    plan: (entries) =>
+      planMail({
+        files: files.map((f) => ({ entry: f.entry, check: f.check })),
+        collectors,
+        ledger: replayLedger(entries),
+        column: manifest.column,
+        resendUncertain: config.resendUncertain,
+        lang: config.lang,
+      }),
+    messageFor: (job) => {
+      const rendered = renderMessage(config.templates, job.entry, { collector: job.entry.value, month: config.month, lang: config.lang });
+      const bytes = bytesOf.get(job.entry.value) as Buffer; // a job exists only for a file that was read
+      return (to) => buildMessage({ from: config.from, to, collector: job.entry.value, fileName: job.entry.file, bytes, sha256: job.sha256, rendered });
+    },
   };
+}
 
-  if (config.dryRun) {
-    const decided = plan(await readJournal<MailJournalEntry>(journalPath));
-    summary.unused = decided.unused;
-    summary.collectors.push(...decided.skipped.map(skippedOutcome));
-    const eml = await EmlFolder.open(config.emlFolder ?? `${manifest.folder}-eml`);
-    try {
-      for (const job of decided.jobs) {
-        const outcome = jobOutcome(job);
-        if (job.send.length > 0) {
-          outcome.eml = await eml.write(job.entry.value, words(config.lang).blank, messageFor(job)(job.send));
-          outcome.addresses.push(...job.send.map((address) => ({ address, state: 'WOULD_SEND' as const })));
-        }
-        summary.collectors.push(outcome);
+/** --dry-run: the journal is read (not locked, not written) to tell what a real run would send; each such message becomes an .eml. */
+async function dryRun(config: MailConfig, { manifest, summary, plan, messageFor }: Prepared): Promise<MailSummary> {
+  const decided = plan(await readJournal<MailJournalEntry>(summary.journal));
+  summary.unused = decided.unused;
+  summary.collectors.push(...decided.skipped.map(skippedOutcome));
+  const eml = await EmlFolder.open(config.emlFolder ?? `${manifest.folder}-eml`);
+  try {
+    for (const job of decided.jobs) {
+      const outcome = jobOutcome(job);
+      if (job.send.length > 0) {
+        outcome.eml = await eml.write(job.entry.value, words(config.lang).blank, messageFor(job)(job.send));
+        outcome.addresses.push(...job.send.map((address) => ({ address, state: 'WOULD_SEND' as const })));
       }
-      await eml.commit();
-    } catch (err) {
-      await eml.abort();
-      throw err;
+      summary.collectors.push(outcome);
     }
-    summary.emlFolder = eml.path;
-    return finish(summary, manifest, emit);
+    await eml.commit();
+  } catch (err) {
+    await eml.abort();
+    throw err;
   }
+  summary.emlFolder = eml.path;
+  return summary;
+}
 
-  const lock = await acquireLock(`${journalPath}.lock`);
+/** A real run: under the journal's lock, one handshake, then every job through the pool. */
+async function send(config: MailConfig, { summary, plan, messageFor }: Prepared, emit: EventSink, controls: MailControls): Promise<MailSummary> {
+  const lock = await acquireLock(`${summary.journal}.lock`);
   const undoExit = lock.releaseOnExit();
   let journal: Journal<MailJournalEntry> | undefined;
-  let pool: (MailTransport & Partial<Pick<SmtpPool, 'verify' | 'close'>>) | undefined;
+  let pool: SmtpPool | undefined;
   try {
-    journal = await openJournal<MailJournalEntry>(journalPath);
+    journal = await openJournal<MailJournalEntry>(summary.journal);
     const decided = plan(journal.entries);
     summary.unused = decided.unused;
     summary.collectors.push(...decided.skipped.map(skippedOutcome));
     const toSend = decided.jobs.filter((j) => j.send.length > 0);
     const outcomes = new Map(decided.jobs.map((j) => [j, jobOutcome(j)]));
     if (toSend.length > 0) {
-      if (config.smtp === undefined && config.transport === undefined) throw new RunError('BAD_OPTION', '--smtp is required to send (or use --dry-run).');
-      const settings = config.smtp ?? { user: undefined, password: undefined };
-      const scrub = (text: string): string => redact(text, settings);
-      pool = config.transport ?? openPool(config.smtp as SmtpSettings, { connections: config.connections, timeoutSeconds: config.timeoutSeconds });
+      if (config.smtp === undefined) throw new RunError('BAD_OPTION', runMessages.noSmtp);
+      const smtp = config.smtp;
+      const scrub = (text: string): string => redact(text, smtp);
+      pool = openPool(smtp, { connections: config.connections, timeoutSeconds: config.timeoutSeconds });
       const stopper = new AbortController();
-      let stop: { reason: StopReason; message: string } | undefined;
       const halt = (reason: StopReason, message: string): void => {
-        if (stop !== undefined) return;
-        stop = { reason, message };
+        if (summary.stop !== undefined) return;
+        summary.stop = { reason, message };
         stopper.abort();
       };
-      const onInterrupt = (): void => halt('INTERRUPTED', 'interrupted: messages not yet started were not sent; run the same command again to send them.');
+      const onInterrupt = (): void => halt('INTERRUPTED', runMessages.interrupted);
       controls.stop.addEventListener('abort', onInterrupt, { once: true });
       try {
-        emit({ type: 'phase', phase: 'send', total: toSend.length, message: `Sending ${toSend.length} message(s) through ${config.smtp?.display ?? 'the transport'}.` });
-        const hello = pool.verify === undefined ? { ok: true as const } : await handshake(pool as SmtpPool, config.retry, scrub, stopper.signal);
-        if (!hello.ok) {
-          if (hello.kind === 'AUTH') halt('AUTH', `the SMTP server refused the user name or password (${hello.message}); check --smtp's user and SMTP_PASSWORD. Nothing was sent.`);
-          else halt('SERVER_DOWN', `the SMTP server ${config.smtp?.display ?? ''} could not be used (${hello.message}). Nothing was sent.`);
-        }
+        emit({ type: 'phase', phase: 'send', total: toSend.length, message: runMessages.sending(toSend.length, smtp.display) });
+        const hello = await handshake(pool, config.retry, scrub, stopper.signal);
+        if (!hello.ok) halt(hello.kind === 'AUTH' ? 'AUTH' : 'SERVER_DOWN', hello.kind === 'AUTH' ? runMessages.auth(hello.message) : runMessages.down(smtp.display, hello.message));
         const ctx: SendContext = {
           transport: pool,
           journal,
           throttle: new Throttle({ concurrency: config.connections, rate: config.rate }),
           retry: config.retry,
           redact: scrub,
-          stopped: () => stop !== undefined,
+          stopped: () => summary.stop !== undefined,
           stop: halt,
           signal: stopper.signal,
         };
         await Promise.all(
-          toSend.map(async (job) => {
+          toSend.map(async (job, i) => {
             let results: AddressOutcome[];
             try {
               results = await deliver(job, messageFor(job), ctx);
             } catch (err) {
               // The journal refused a write: what was in flight for this job may have left; nothing more may.
-              const reason = err instanceof Error ? err.message : String(err);
-              halt('JOURNAL_FAILED', `the mail journal could not be written (${scrub(reason)}); the run stopped. Messages in flight are UNCERTAIN.`);
+              halt('JOURNAL_FAILED', runMessages.journal(scrub(err instanceof Error ? err.message : String(err))));
               results = job.send.map((address) => ({ address, state: 'UNCERTAIN' as const, detail: 'the journal could not record the answer' }));
             }
             outcomes.get(job)?.addresses.push(...results);
             const failed = results.find((r) => r.state !== 'SENT');
-            emit({ type: 'row', rowNumber: toSend.indexOf(job) + 1, reference: job.entry.value, state: failed?.state ?? 'SENT', error: failed?.detail });
+            emit({ type: 'row', rowNumber: i + 1, reference: job.entry.value, state: failed?.state ?? 'SENT', error: failed?.detail });
           }),
         );
       } finally {
         controls.stop.removeEventListener('abort', onInterrupt);
       }
-      summary.stop = stop;
     }
     summary.collectors.push(...outcomes.values());
   } finally {
-    pool?.close?.();
+    pool?.close();
     await journal?.close();
     await lock.release().catch(() => undefined);
     undoExit();
   }
-  return finish(summary, manifest, emit);
+  return summary;
 }
 
 /** The file's bytes (attached as they are) and what they hold. */
