@@ -303,6 +303,24 @@ describe('paylinks mail', () => {
     expect((await runCli(mailArgs(server.url))).code).toBe(0);
   });
 
+  it('Ctrl-C: the message in flight finishes (here: its answer never comes, so UNCERTAIN), nothing new starts, exit 130; the rerun sends the rest', async () => {
+    server = await startRecorder({ hold: (_to, n) => n === 1 });
+    const child = startCli(mailArgs(server.url, '--connections', '1', '--timeout', '2'));
+    const done = collect(child);
+    await server.waitFor(1);
+    child.kill('SIGINT');
+    const interrupted = await done;
+    expect(interrupted.code, interrupted.stdout + interrupted.stderr).toBe(130);
+    expect(interrupted.stdout).toMatch(/UNCERTAIN 2|UNCERTAIN 1/);
+    expect(interrupted.stdout).toMatch(/NOT_SENT/);
+    expect(server.received).toHaveLength(1);
+
+    const rerun = await runCli(mailArgs(server.url));
+    expect(rerun.code, rerun.stdout).toBe(1); // the held one stays UNCERTAIN
+    const all = server.received.flatMap((m) => m.to).sort();
+    expect(all).toEqual(['ana.b@example.co', 'ana@example.co', 'carlos@example.co']);
+  });
+
   describe('TLS', () => {
     /** A self-signed certificate for 127.0.0.1, trusted by the child through NODE_EXTRA_CA_CERTS (as a private CA would be). */
     async function certificate(): Promise<{ key: string; cert: string; certPath: string }> {

@@ -76,7 +76,9 @@ export async function deliver(job: Job, message: (to: string[]) => SendMailOptio
     if (ctx.stopped()) break;
     const id = randomBytes(8).toString('hex');
     const intent: IntentEntry = { type: 'intent', id, collector: job.entry.value, file: job.entry.file, sha256: job.sha256, addresses: pending, at: '' };
-    const { accepted, failed, messageId } = await attemptOnce(intent, message, ctx);
+    const tried = await attemptOnce(intent, message, ctx);
+    if (tried === 'STOPPED') break; // the run stopped while this waited for its turn: no intent, nothing sent
+    const { accepted, failed, messageId } = tried;
     await ctx.journal.append({ type: 'result', id, accepted, failed, messageId, at: new Date().toISOString() });
     for (const address of accepted) outcomes.push({ address, state: 'SENT' });
     const retryable: string[] = [];
@@ -108,19 +110,23 @@ export async function deliver(job: Job, message: (to: string[]) => SendMailOptio
 /**
  * One attempt. The intent is journaled inside the throttle's slot, just
  * before the message is handed over: a message still queued behind the rate
- * limit when the process dies has no intent, so it is not UNCERTAIN.
+ * limit when the process dies has no intent, so it is not UNCERTAIN; one
+ * still queued when the run stops is not attempted at all.
  */
 async function attemptOnce(
   intent: IntentEntry,
   message: (to: string[]) => SendMailOptions,
   ctx: SendContext,
-): Promise<{ accepted: string[]; failed: Failure[]; messageId?: string }> {
+): Promise<{ accepted: string[]; failed: Failure[]; messageId?: string } | 'STOPPED'> {
   const to = intent.addresses;
   try {
     const info = await ctx.throttle.run(async () => {
+      // Messages queued behind the rate limit when the run stops (a refused password, Ctrl-C) never start.
+      if (ctx.stopped()) return 'STOPPED' as const;
       await ctx.journal.append({ ...intent, at: new Date().toISOString() });
       return ctx.transport.sendMail(message(to));
     });
+    if (info === 'STOPPED') return info;
     const accepted = to.filter((a) => (info.accepted ?? []).some((x) => same(addressOf(x), a)));
     const failed = to.filter((a) => !accepted.includes(a)).map((address) => rejection(address, info.rejectedErrors ?? [], ctx));
     return { accepted, failed, messageId: info.messageId };

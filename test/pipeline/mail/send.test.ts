@@ -130,4 +130,21 @@ describe('deliver', () => {
     expect(outcomes.map((o) => o.state)).toEqual(['NOT_SENT']);
     expect(stops).toEqual(['SERVER_DOWN']);
   });
+
+  it('a message waiting for its turn when the run stops never starts: no intent, no connection', async () => {
+    recorder = await startRecorder();
+    const { ctx, stops, journal, journalPath } = await context(recorder.url);
+    let release = (): void => undefined;
+    const busy = ctx.throttle.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const waiting = deliver(job(['a@x.co']), message, ctx);
+    await new Promise((r) => setTimeout(r, 50));
+    ctx.stop('AUTH', 'refused');
+    release();
+    await busy;
+    expect(await waiting).toEqual([{ address: 'a@x.co', state: 'NOT_SENT', detail: expect.stringMatching(/run stopped/) }]);
+    await journal.close();
+    expect(stops).toEqual(['AUTH']);
+    expect(await readJournal(journalPath)).toEqual([]);
+    expect(recorder.bodies).toBe(0);
+  });
 });
