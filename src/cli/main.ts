@@ -7,6 +7,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as issue from './commands/issue.js';
+import * as mail from './commands/mail.js';
 import * as reconcile from './commands/reconcile.js';
 import * as sandbox from './commands/sandbox.js';
 import * as summary from './commands/summary.js';
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
       .command(summary.command, summary.describe, summary.builder, summary.handler)
       .command(template.command, template.describe, template.builder, template.handler)
       .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler)
+      .command(mail.command, mail.describe, mail.builder, mail.handler)
       .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
       .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
       .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template or sandbox (see --help).')

@@ -214,7 +214,7 @@ function amountCells(amounts: Record<string, string>): [string, string] {
 }
 
 /** The grouping key of a cell: its text as a person reads it, trimmed, in one Unicode form. */
-function keyOf(value: CellValue): string {
+export function keyOf(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim().normalize('NFC');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
