@@ -19,6 +19,19 @@ export interface RawRow {
   /** 1-based row number as a person sees it in Excel (the header row included). */
   rowNumber: number;
   cells: CellValue[];
+  hidden?: boolean;            // row hidden by hand or by an autofilter (XLSX/ODS)
+  tableTotal?: boolean;        // the row is an Excel table's totals row (table part says so)
+  formats?: (CellFormat | undefined)[];  // per cell, parallel to cells
+  warnings?: string[];         // reader notes about this row, e.g. text that decoded to unlikely characters
+}
+
+export interface CellFormat {
+  numFmt?: string;          // the cell's number format code, e.g. '[$USD-409] #,##0.00'
+  currency?: string;        // ISO 4217 read from the format ('USD','EUR','COP'); '$' alone → undefined + dollarSign true
+  dollarSign?: boolean;     // the format shows a bare '$' (ambiguous: COP in es-CO, USD in en-US)
+  isDate?: boolean;         // the number format is a date/time format
+  displayed?: string;       // the text the format displays for a number, when it can be computed (e.g. '$ 119.400' for 119399.84 with '#,##0')
+  displayDecimals?: number; // decimals the format shows
 }
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -47,6 +60,8 @@ export interface SheetInfo {
   header: string[];
   /** Row number of the header row (1-based). */
   headerRowNumber: number;
+  hiddenSheet?: boolean;
+  notes?: string[];
 }
 
 /** An opened sheet: its header, and its data rows streamed after the header (blank rows skipped). */

@@ -5,7 +5,8 @@
  */
 import { openSheet } from '../../io/read/index.js';
 import type { ReadOptions, SheetInfo } from '../../io/types.js';
-import { isHeaderRow, mapColumns } from './headers.js';
+import { mapColumns } from './headers.js';
+import { headerTest } from './header-choice.js';
 import type { ColumnMap, Field, PreparedRow, RequestOptions } from '../types.js';
 import { createRowPreparer } from './validate.js';
 
@@ -23,7 +24,7 @@ export interface PreparedInput {
 }
 
 export async function openPrepared(input: InputOptions, request: RequestOptions): Promise<PreparedInput> {
-  const source = await openSheet(input.path, { ...input.read, isHeader: isHeaderRow });
+  const source = await openSheet(input.path, { ...input.read, isHeader: headerTest });
   let map: ColumnMap;
   let prepare: ReturnType<typeof createRowPreparer>;
   try {
