@@ -135,8 +135,10 @@ export interface PreparedRow {
   cells: CellValue[];
   /** Always set: from the reference column, or derived deterministically from the row's content. */
   reference: string;
-  /** Canonical decimal string, when the amount parsed. */
+  /** Canonical decimal string, when the amount parsed: what is billed (a confirmed unit applied). */
   amount?: string;
+  /** The amount as the sheet writes it, when a unit (--amount-unit) made the billed amount differ. */
+  sheetAmount?: string;
   currency?: string;
   /** The `expirationDate` sent, site-local `YYYY-MM-DD HH:mm:ss`. */
   expiresAt?: string;

@@ -18,7 +18,7 @@ import { OutputExtras, type ExtrasResult } from '../output/extras.js';
 import { presentBillColumns } from '../output/presentation.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
 import { fileSha256, summaryTable, type RunParameters } from '../output/summary-tab.js';
-import type { PreparedRow } from '../types.js';
+import type { PreparedRow, SkipCode } from '../types.js';
 
 /** A dry run's state for a row that would be sent. */
 export const WOULD_ISSUE = 'WOULD_ISSUE';
@@ -37,6 +37,8 @@ export interface IssueCounts {
   tally?: TallyJson;
   /** Side outputs (--split-by, --qr) and why they failed, if they did. */
   extras?: ExtrasResult;
+  /** SKIPPED rows (not bills: totals, footers, hidden rows) by reason code; not errors. */
+  skipped: Partial<Record<SkipCode, number>>;
 }
 
 interface RowOutcome {
@@ -54,7 +56,8 @@ export async function writeIssueOutput(
   emit: EventSink,
 ): Promise<IssueCounts> {
   const input = await openPrepared(config.input, config.request);
-  const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [] };
+  const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [], skipped: {} };
+  const hiddenRows: number[] = [];
   const tally = new StateTally();
   const rows = input.rows[Symbol.asyncIterator]();
   let next: IteratorResult<PreparedRow>;
@@ -74,6 +77,11 @@ export async function writeIssueOutput(
       const row = next.value;
       const outcome = outcomeOf(row, ledger, mode);
       noteProblems(counts, row, outcome);
+      for (const message of row.warnings ?? []) emit({ type: 'warning', message, rowNumber: row.rowNumber });
+      if (outcome.state === 'SKIPPED' && row.skip !== undefined) {
+        counts.skipped[row.skip.code] = (counts.skipped[row.skip.code] ?? 0) + 1;
+        if (row.skip.code === 'HIDDEN_ROW') hiddenRows.push(row.rowNumber);
+      }
       tally.add(outcome.state, row.amount, row.amount === undefined ? undefined : row.currency);
       const values: Record<string, CellValue | undefined> = {
         link_state: outcome.state,
@@ -83,7 +91,8 @@ export async function writeIssueOutput(
         error: outcome.error ?? null,
       };
       if (mode.dryRun) values.request = outcome.state === WOULD_ISSUE && row.request ? serializeRequest(row.request) : null;
-      const cells = present.cells(plan.row(row.cells, values), { amount: row.amount, dueDate: row.expiresAt?.slice(0, 10) });
+      // The amount column shows the sheet's own amount (a unit confirmed with --amount-unit applies to the link, not to the column).
+      const cells = present.cells(plan.row(row.cells, values), { amount: row.sheetAmount ?? row.amount, dueDate: row.expiresAt?.slice(0, 10) });
       await writer.writeRow(cells);
       const link = outcome.state === 'ISSUED' && outcome.url ? { reference: row.reference, url: outcome.url, name: row.request?.name, amount: row.amount, currency: row.currency } : undefined;
       await extras.row(row.cells, cells, { state: outcome.state, amount: row.amount, currency: row.currency }, link);
@@ -97,6 +106,7 @@ export async function writeIssueOutput(
   } finally {
     await input.close();
   }
+  if (hiddenRows.length > 0) emit({ type: 'warning', message: hiddenRowsWarning(hiddenRows) });
   counts.tally = tally.toJSON();
   counts.rows = tally.rows;
   counts.states = Object.fromEntries(tally.ordered().map(([state, c]) => [state, c.rows]));
@@ -154,10 +164,17 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
   }
 }
 
+/** One warning for every hidden row left out, rather than one line per row. */
+function hiddenRowsWarning(rows: number[]): string {
+  const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
+  return `${rows.length} row${rows.length === 1 ? ' is' : 's are'} hidden in the sheet (by hand or by a filter) and ${rows.length === 1 ? 'was' : 'were'} not billed ` +
+    `(row${rows.length === 1 ? '' : 's'} ${shown}); they are marked SKIPPED. Unhide them, or run with --include-hidden to bill them.`;
+}
+
 /** The rows a person must look at; counts and amounts are the tally's. */
 function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void {
   if (outcome.state === 'UNCERTAIN') counts.uncertain.push({ rowNumber: row.rowNumber, reference: row.reference, message: outcome.error ?? '' });
-  if (outcome.error && outcome.state !== 'ISSUED' && counts.firstErrors.length < 20) {
+  if (outcome.error && outcome.state !== 'ISSUED' && outcome.state !== 'SKIPPED' && counts.firstErrors.length < 20) {
     counts.firstErrors.push({ rowNumber: row.rowNumber, state: outcome.state, message: outcome.error });
   }
 }
@@ -170,6 +187,8 @@ function outcomeOf(row: PreparedRow, ledger: Ledger, mode: { dryRun: boolean; st
   if (result && (result.state === 'ISSUED' || result.state === 'UNCERTAIN') && result.fp === row.fingerprint) {
     return { state: result.state, id: result.id, url: result.url, expiresAt: result.expiresAt ?? row.expiresAt, error: result.error };
   }
+  // Not a bill (a total, footer or hidden row): never sent, not an error; the reason goes in the error column.
+  if (row.skip !== undefined) return { state: 'SKIPPED', error: `${row.skip.code}: ${row.skip.message}` };
   if (row.errors.length > 0) {
     if (record?.inFlight && record.fp === row.fingerprint) {
       return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: `the create for reference ${row.reference} was sent and its answer was lost; run the same command again to look for it` };

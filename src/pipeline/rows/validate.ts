@@ -14,16 +14,23 @@
 import { hash } from 'node:crypto';
 import type { CreateLinkRequest, Recipient } from '../../api/types.js';
 import { isCellError, type CellValue, type RawRow } from '../../io/types.js';
-import { parseAmount } from './amount.js';
+import { checkAmountSize, decimalOf, parseAmount, roundAmount, scaleAmount, type AmountResult } from './amount.js';
 import { normalizePhone, validateEmail } from './contact.js';
-import { checkTimeZone, endOfDayInZone, isPast, parseDueDate } from './dates.js';
+import { checkTimeZone, dateOrderOf, endOfDayInZone, isPast, lastPlausibleDate, parseDueDate } from './dates.js';
+import { readAmountHeader } from './header-notes.js';
 import { MappingError, quoteValue } from './mapping-error.js';
+import { checkHeaderNotes, type HeaderRules } from './header-rules.js';
 import { formatAmount } from '../money.js';
 import { deriveReference, validateReference } from './reference.js';
+import { RowSkipper } from './skip-rows.js';
 import { checkTemplate, renderTemplate } from './text-template.js';
-import type { ColumnMap, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from '../types.js';
+import { RunError } from '../run-error.js';
+import type { ColumnMap, DateOrder, DecimalMark, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from '../types.js';
 
 export const MAX_DESCRIPTION_LENGTH = 250;
+
+/** Due dates further ahead than this many years are refused unless --max-due-years says otherwise. */
+export const DEFAULT_MAX_DUE_YEARS = 3;
 
 /** C0 controls and DEL, except tab, line feed and carriage return. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -43,6 +50,8 @@ export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?
 /** What a row's cells became, before the request is assembled. */
 interface Parsed {
   amount?: string;
+  /** The amount as the sheet writes it, when a unit (--amount-unit) made `amount` differ. */
+  sheetAmount?: string;
   /** A currency code written in the amount cell itself. */
   amountCurrency?: string;
   dueDate?: string;
@@ -63,6 +72,13 @@ class RowPreparer {
   /** One copy shared by every request: the run's setting, not the row's. */
   private readonly paymentMethods: string[] | undefined;
   private readonly currency: string;
+  private readonly decimal: DecimalMark;
+  private readonly dateOrder: DateOrder;
+  /** What the amount header's notes make of every amount: a unit to apply, a currency it names. */
+  private readonly header: HeaderRules;
+  private readonly skipper: RowSkipper;
+  /** The last due date accepted (YYYY-MM-DD), from "now" and --max-due-years. */
+  private readonly lastDue: { today: string; last: string };
 
   constructor(
     private readonly map: ColumnMap,
@@ -73,32 +89,66 @@ class RowPreparer {
     checkTemplate(options.descriptionTemplate);
     checkTimeZone(options.timeZone);
     if (!CURRENCY.test(options.currency)) {
-      throw new Error(`The currency "${options.currency}" is not an ISO 4217 code; use three letters such as COP or USD.`);
+      throw new RunError('BAD_OPTION', `The currency "${options.currency}" is not an ISO 4217 code; use three letters such as COP or USD.`);
     }
     checkNotifyColumns(map, options, file);
-    this.currency = options.currency.toUpperCase();
+    const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
+    this.header = checkHeaderNotes(amountHeader === undefined ? {} : readAmountHeader(amountHeader), amountHeader ?? '', options, file);
+    this.currency = this.header.currency ?? options.currency.toUpperCase();
+    this.decimal = options.decimal ?? decimalOf(options.locale);
+    this.dateOrder = options.dateOrder ?? dateOrderOf(options.locale);
+    this.skipper = new RowSkipper(map, options.includeHidden === true);
+    const today = localDate(options.now, options.timeZone);
+    this.lastDue = { today, last: lastPlausibleDate(today, options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS) };
     this.paymentMethods = options.paymentMethods?.length ? Object.freeze([...options.paymentMethods]) as string[] : undefined;
     this.amountInTemplates = `${options.nameTemplate}${options.descriptionTemplate}`.includes('{amount}');
   }
 
   prepare(row: RawRow): PreparedRow {
+    const skip = this.skipper.check(row);
     const errors: RowError[] = [];
     const p = this.parseCells(row, errors);
-    const reference = this.reference(row, p, errors);
+    // A skipped row claims no reference: a hidden copy must not make the visible row a duplicate.
+    const reference = skip === undefined ? this.reference(row, p, errors) : this.peekReference(row, p);
     const description = this.description(row, reference, p, errors);
     const name = this.name(row, reference, p, errors);
-    const recipients = this.recipients(row, p, errors);
+    const recipients = skip === undefined ? this.recipients(row, p, errors) : undefined;
 
     const fingerprint = hash(
       'sha256',
       `${reference}\u001f${p.amount ?? ''}\u001f${p.currency}\u001f${p.expiresAt ?? ''}\u001f${name}\u001f${description}`,
       'hex',
     ).slice(0, 16);
-    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, currency: p.currency, errors, fingerprint };
+    // The fingerprint is computed for skipped rows too: a row issued before it was hidden still matches its journal record.
+    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, currency: p.currency, errors: skip === undefined ? errors : [], fingerprint };
     if (p.amount !== undefined) prepared.amount = p.amount;
+    if (p.sheetAmount !== undefined) prepared.sheetAmount = p.sheetAmount;
     if (p.expiresAt !== undefined) prepared.expiresAt = p.expiresAt;
-    if (errors.length === 0) prepared.request = this.request(name, reference, description, p, recipients);
+    const warnings = [...(row.warnings ?? [])];
+    if (row.hidden === true && skip === undefined) warnings.push(`Row ${row.rowNumber} is hidden in the sheet and was billed because of --include-hidden.`);
+    if (warnings.length > 0) prepared.warnings = warnings;
+    if (skip !== undefined) prepared.skip = skip;
+    else if (errors.length === 0) prepared.request = this.request(name, reference, description, p, recipients);
     return prepared;
+  }
+
+  /** A skipped row's key for the journal and output, without claiming it (no duplicate check, no numbering). */
+  private peekReference(row: RawRow, p: Parsed): string {
+    if (this.map.fields.reference !== undefined) {
+      const text = this.text(row, 'reference');
+      if (text !== '') return text;
+    }
+    return deriveReference(
+      {
+        name: p.name,
+        amount: p.amount ?? this.text(row, 'amount'),
+        dueDate: p.dueDate ?? this.text(row, 'dueDate'),
+        email: p.email ?? this.text(row, 'email'),
+        phone: p.phone ?? this.text(row, 'phone'),
+        description: p.description,
+      },
+      1,
+    );
   }
 
   /** What the templates can say; built only for rows whose name or description is rendered. */
@@ -123,28 +173,37 @@ class RowPreparer {
 
     const amountCell = this.cell(row, 'amount', errors);
     if (amountCell !== undefined) {
-      const r = parseAmount(amountCell, locale);
-      if (r.ok) {
+      const r = this.amount(row, amountCell, errors);
+      if (r?.ok) {
         p.amount = r.amount;
         p.amountCurrency = r.currency;
-      } else this.fail(errors, row, 'amount', r.code, r.reason);
+        if (this.header.unit !== 1) {
+          p.sheetAmount = r.amount;
+          this.scale(row, p, errors);
+        }
+      } else if (r !== undefined) this.fail(errors, row, 'amount', r.code, r.reason);
     }
 
     const dueCell = this.cell(row, 'dueDate', errors);
     if (dueCell !== undefined) {
-      const r = parseDueDate(dueCell, locale);
+      const r = parseDueDate(dueCell, this.dateOrder, this.format(row, 'dueDate'));
       if (r.ok) this.expiry(row, r.date, p, errors);
       else this.fail(errors, row, 'dueDate', r.code, r.reason);
     }
 
     const currency = this.text(row, 'currency', errors);
     if (currency !== '') {
-      if (CURRENCY.test(currency)) p.currency = currency.toUpperCase();
-      else this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+      if (!CURRENCY.test(currency)) {
+        this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+      } else if (this.header.currency !== undefined && currency.toUpperCase() !== this.header.currency) {
+        this.fail(errors, row, 'currency', 'CURRENCY_CONFLICT',
+          `the row says ${currency.toUpperCase()}, but the amount column "${this.amountHeader()}" says its amounts are in ${this.header.currency}; make the two agree`);
+      } else p.currency = currency.toUpperCase();
     }
+    this.formatCurrency(row, p, errors);
     // "USD 1.250" in a COP row is a bill in the wrong currency, not a detail to ignore.
     if (p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
-      const source = currency !== '' ? 'the currency column says' : `the run's currency is (--currency)`;
+      const source = currency !== '' ? 'the currency column says' : this.header.currency !== undefined ? `the amount header "${this.amountHeader()}" says` : `the run's currency is (--currency)`;
       this.fail(errors, row, 'amount', 'CURRENCY_INVALID', `${this.shown(row, 'amount')} is in ${p.amountCurrency}, but ${source} ${p.currency}; write the amount without a currency, or make the two agree`);
     }
 
@@ -174,7 +233,71 @@ class RowPreparer {
     if (isPast(end.instant, this.options.now)) {
       this.fail(errors, row, 'dueDate', 'DUE_DATE_PAST',
         `${this.shown(row, 'dueDate')} is past: the link would expire at ${end.local} (${this.options.timeZone}), which is not after now; write a due date from today on`);
+    } else if (date > this.lastDue.last) {
+      const years = this.options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS;
+      this.fail(errors, row, 'dueDate', 'DUE_DATE_OUT_OF_RANGE',
+        `${this.shown(row, 'dueDate')} (${date}) is too far ahead to be a due date: due dates from ${this.lastDue.today} to ${this.lastDue.last} ` +
+          `(${years} year${years === 1 ? '' : 's'} ahead) are accepted; correct the date, or widen the window with --max-due-years`);
     }
+  }
+
+  /**
+   * The amount cell read with the sheet's decimal mark. A number cell whose
+   * format hides decimals shows another amount than it holds (119399.84 shown
+   * as "$ 119.400"): refused, with both, unless --bill-displayed says to bill
+   * what is shown. Undefined when the cell held an Excel error (reported).
+   */
+  private amount(row: RawRow, cell: CellValue, errors: RowError[]): AmountResult | undefined {
+    const r = parseAmount(cell, this.decimal);
+    const format = this.format(row, 'amount');
+    if (!r.ok || typeof cell !== 'number' || format?.displayDecimals === undefined) return r;
+    const shownAmount = roundAmount(r.amount, format.displayDecimals);
+    if (shownAmount === r.amount) return r;
+    if (this.options.billDisplayed === true) return { ...r, amount: shownAmount };
+    this.fail(errors, row, 'amount', 'AMOUNT_DISPLAY_MISMATCH',
+      `the cell holds ${r.amount} but its format shows ${format.displayed !== undefined ? `"${format.displayed}"` : shownAmount} ` +
+        `(the format hides decimals), so the bill's amount is in doubt; ` +
+        `round the cell in the sheet (e.g. =ROUND(…;${format.displayDecimals})), or run with --bill-displayed to bill ${shownAmount}`);
+    return undefined;
+  }
+
+  /** Applies the unit the user confirmed for the amount header's note (--amount-unit), exactly. */
+  private scale(row: RawRow, p: Parsed, errors: RowError[]): void {
+    const zeros = String(this.header.unit).length - 1;
+    const scaled = scaleAmount(p.amount as string, zeros);
+    const size = checkAmountSize(scaled, `${p.amount} × ${this.header.unit}`);
+    if (size.ok) p.amount = scaled;
+    else {
+      delete p.amount;
+      this.fail(errors, row, 'amount', size.code, size.reason);
+    }
+  }
+
+  /**
+   * A currency in the amount cell's number format (`[$USD-409] #,##0.00`,
+   * `US$`, `€`): another currency than the row's is refused, as the text
+   * form "USD 1.250" is. A bare `$` is the locale's own dollar (COP in
+   * es-CO, USD in en-US).
+   */
+  private formatCurrency(row: RawRow, p: Parsed, errors: RowError[]): void {
+    const format = this.format(row, 'amount');
+    if (format === undefined) return;
+    const named = format.currency?.toUpperCase() ?? (format.dollarSign === true ? (this.options.locale === 'es-CO' ? 'COP' : 'USD') : undefined);
+    if (named === undefined || named === p.currency) return;
+    const how = format.currency !== undefined ? `is formatted as ${named}` : `is formatted with a bare "$", which in ${this.options.locale} means ${named}`;
+    this.fail(errors, row, 'amount', 'CURRENCY_CONFLICT',
+      `the cell ${how} (format ${quoteValue(format.numFmt ?? '')}), but the row's currency is ${p.currency}; ` +
+        'make the cell format and the currency (--currency or the currency column) agree');
+  }
+
+  private format(row: RawRow, field: Field): NonNullable<RawRow['formats']>[number] {
+    const index = this.map.fields[field];
+    return index === undefined ? undefined : row.formats?.[index];
+  }
+
+  private amountHeader(): string {
+    const index = this.map.fields.amount;
+    return index === undefined ? '' : (this.map.header[index] ?? '');
   }
 
   /** From the reference column (validated, unique in the file), or derived from the row's content. */
@@ -375,4 +498,11 @@ function checkNotifyColumns(map: ColumnMap, options: RequestOptions, file: strin
     `${file ?? 'The sheet'}: --notify ${notify.join(',')} needs ${needs} column, and the file has none ` +
       `(columns found: ${map.header.map((h) => `"${h}"`).join(', ')}). Add the column, name it with --map, or run without --notify.`,
   );
+}
+
+/** The calendar date (YYYY-MM-DD) of `now` on the site's wall clock. */
+function localDate(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string): string => parts.find((x) => x.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
