@@ -135,7 +135,7 @@ function explainMismatch(text: string, digits: string, decimal: DecimalMark): Am
   if (rules.foreign.some((re) => re.test(digits))) {
     return invalid(
       `"${text}" is not an amount with "${decimal}" as the decimal mark (it looks like ${rules.otherLooks}); ${rules.example}, ` +
-        `or, if every amount in the sheet uses "${rules.other}" for decimals, run with --decimal ${rules.other}`,
+        `or run with --decimal ${rules.other} if every amount in the sheet is written that way (dates are read as before)`,
     );
   }
   const decimals = new RegExp(`\\${decimal}(\\d{3,})$`).exec(digits);
