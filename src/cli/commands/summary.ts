@@ -11,12 +11,13 @@ import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
 import { localeOption, timeZoneOption } from '../options.js';
 import { langOption } from './issue.js';
+import { readingConfig, readingOptions, type ReadingArgs } from '../reading-options.js';
 
 export const command = 'summary <file>';
 export const describe = 'Rows and amounts per state of a sheet written by issue or reconcile';
 
 export function builder(yargs: Argv): Argv {
-  return yargs
+  return readingOptions(yargs)
     .positional('file', { type: 'string', describe: 'A sheet written by paylinks issue or reconcile (.csv or .xlsx)', demandOption: true })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of a table' })
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet, as given to issue: es-CO or en-US' })
@@ -27,7 +28,7 @@ export function builder(yargs: Argv): Argv {
     .option('lang', { type: 'string', choices: ['es', 'en'], describe: 'Language of the table [default: from --locale]' });
 }
 
-export interface SummaryArgs {
+export interface SummaryArgs extends ReadingArgs {
   file: string;
   json?: boolean;
   locale: string;
@@ -50,6 +51,7 @@ export async function handler(args: SummaryArgs): Promise<void> {
     currency: args.currency.trim().toUpperCase(),
     timeZone: timeZoneOption(args.timezone),
     blank: words(lang).blank,
+    reading: readingConfig(args),
   });
   process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, locale, lang));
 }
