@@ -33,6 +33,10 @@ const FOOTER = new RegExp(
     ')',
 );
 const RULE_LINE = /^[_\-=.\s]{3,}$/;
+// Cheap first looks, so the common row (a bill) never pays for Unicode folding: every total word and
+// footer label starts like one of these (no accent before the fourth letter).
+const MAYBE_TOTAL = /^\s*(?:gra|sub|tot|sum)/i;
+const MAYBE_FOOTER = /^\s*(?:ela|pre|rev|apr|aut|gen|imp|fec|p[aá]g|hoj|rep|fir|sig|rec|pri|v\.?\s?o|[_\-=.])/i;
 
 /** The columns whose cells are values, never labels. */
 const VALUE_FIELDS: readonly Field[] = ['amount', 'dueDate', 'email', 'phone', 'currency'];
@@ -44,6 +48,7 @@ function fold(text: string): string {
 
 /** 'exact' for a bare total word ("TOTAL:", "Gran total"), 'qualified' for a total word and more ("Subtotal enero"). */
 export function totalLabel(text: string): 'exact' | 'qualified' | undefined {
+  if (!MAYBE_TOTAL.test(text)) return undefined;
   const t = fold(text);
   const m = TOTAL_WORD.exec(t);
   if (m === null) return undefined;
@@ -54,6 +59,7 @@ export function totalLabel(text: string): 'exact' | 'qualified' | undefined {
 
 /** True for a footer line's first cell: "Elaborado por: …", "Fecha de impresión: …", "Página 1 de 2", a signature line. */
 export function isFooterLabel(text: string): boolean {
+  if (!MAYBE_FOOTER.test(text)) return false;
   const t = fold(text);
   return t !== '' && (FOOTER.test(t) || RULE_LINE.test(t));
 }
