@@ -128,7 +128,7 @@ interface OpenOutput {
 async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dryRun: boolean }, emit: EventSink): Promise<OpenOutput> {
   const plan = planOutput(input.info.header, mode.dryRun ? [...ISSUE_COLUMNS, DRY_RUN_COLUMN] : ISSUE_COLUMNS);
   const { format } = config.output;
-  const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: config.request.currency });
+  const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: input.currency });
   const delimiter = config.output.delimiter ?? input.info.delimiter ?? (config.request.locale === 'es-CO' ? ';' : ',');
   const write: WriteOptions = { format, columns: present.columns, delimiter, sheetName: 'Links', stateFill: STATE_FILLS, ...present.options };
   const lang = config.lang ?? langOf(config.request.locale);

@@ -7,6 +7,7 @@ import { openSheet } from '../../io/read/index.js';
 import type { ReadOptions, SheetInfo } from '../../io/types.js';
 import { mapColumns } from './headers.js';
 import { headerTest } from './header-choice.js';
+import { readAmountHeader } from './header-notes.js';
 import type { ColumnMap, Field, PreparedRow, RequestOptions } from '../types.js';
 import { createRowPreparer } from './validate.js';
 
@@ -19,6 +20,8 @@ export interface InputOptions {
 export interface PreparedInput {
   info: SheetInfo;
   map: ColumnMap;
+  /** The run's currency: the one the amount header names ("Valor (USD)"), else --currency. */
+  currency: string;
   rows: AsyncIterable<PreparedRow>;
   close(): Promise<void>;
 }
@@ -37,5 +40,7 @@ export async function openPrepared(input: InputOptions, request: RequestOptions)
   async function* rows(): AsyncGenerator<PreparedRow> {
     for await (const raw of source.rows) yield prepare(raw);
   }
-  return { info: source.info, map, rows: rows(), close: () => source.close() };
+  const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
+  const currency = (amountHeader === undefined ? undefined : readAmountHeader(amountHeader).currency) ?? request.currency;
+  return { info: source.info, map, currency, rows: rows(), close: () => source.close() };
 }
