@@ -138,17 +138,7 @@ class RowPreparer {
       const text = this.text(row, 'reference');
       if (text !== '') return text;
     }
-    return deriveReference(
-      {
-        name: p.name,
-        amount: p.amount ?? this.text(row, 'amount'),
-        dueDate: p.dueDate ?? this.text(row, 'dueDate'),
-        email: p.email ?? this.text(row, 'email'),
-        phone: p.phone ?? this.text(row, 'phone'),
-        description: p.description,
-      },
-      1,
-    );
+    return this.derivedBase(row, p);
   }
 
   /** What the templates can say; built only for rows whose name or description is rendered. */
@@ -322,9 +312,17 @@ class RowPreparer {
     return r.reference;
   }
 
-  /** Canonical values where they parsed (so `1.250.000` and `1250000` agree), the cell text otherwise. */
+  /** A derived reference, numbered when identical rows repeat it (`PL-…-2`). */
   private derived(row: RawRow, p: Parsed): string {
-    const base = deriveReference(
+    const base = this.derivedBase(row, p);
+    const occurrence = (this.derivedCounts.get(base) ?? 0) + 1;
+    this.derivedCounts.set(base, occurrence);
+    return occurrence === 1 ? base : `${base}-${occurrence}`;
+  }
+
+  /** Canonical values where they parsed (so `1.250.000` and `1250000` agree), the cell text otherwise. */
+  private derivedBase(row: RawRow, p: Parsed): string {
+    return deriveReference(
       {
         name: p.name,
         amount: p.amount ?? this.text(row, 'amount'),
@@ -335,9 +333,6 @@ class RowPreparer {
       },
       1,
     );
-    const occurrence = (this.derivedCounts.get(base) ?? 0) + 1;
-    this.derivedCounts.set(base, occurrence);
-    return occurrence === 1 ? base : `${base}-${occurrence}`;
   }
 
   private description(row: RawRow, reference: string, p: Parsed, errors: RowError[]): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readAmountHeader } from '../../../src/pipeline/rows/header-notes.js';
 import { checkHeaderNotes } from '../../../src/pipeline/rows/header-rules.js';
 import { fieldOfHeader } from '../../../src/pipeline/rows/headers.js';
-import { MappingError } from '../../../src/pipeline/rows/mapping-error.js';
+import { mappingError } from '../../helpers/errors.js';
 
 describe('readAmountHeader', () => {
   it.each<[string, { unit?: number; currency?: string }]>([
@@ -40,21 +40,11 @@ describe('readAmountHeader', () => {
   );
 });
 
-function refusal(fn: () => unknown): MappingError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof MappingError) return err;
-    throw err;
-  }
-  throw new Error('expected a MappingError');
-}
-
 describe('checkHeaderNotes', () => {
   const base = { currency: 'COP', currencyExplicit: false };
 
   it('refuses a unit note nobody confirmed, showing the header and the flag', () => {
-    const err = refusal(() => checkHeaderNotes(readAmountHeader('Valor (miles de pesos)'), 'Valor (miles de pesos)', base, 'cartera.csv'));
+    const err = mappingError(() => checkHeaderNotes(readAmountHeader('Valor (miles de pesos)'), 'Valor (miles de pesos)', base, 'cartera.csv'));
     expect(err.code).toBe('HEADER_UNIT_UNCONFIRMED');
     expect(err.message).toMatch(/^cartera\.csv: the amount column "Valor \(miles de pesos\)" says its amounts are in thousands/);
     expect(err.message).toMatch(/--amount-unit 1000/);
@@ -66,8 +56,8 @@ describe('checkHeaderNotes', () => {
   });
 
   it('refuses a unit the header does not say, or a different one', () => {
-    expect(refusal(() => checkHeaderNotes({}, 'Valor', { ...base, amountUnit: 1000 }, 'x')).message).toMatch(/does not say its amounts are in thousands/);
-    expect(refusal(() => checkHeaderNotes(readAmountHeader('Valor (miles)'), 'Valor (miles)', { ...base, amountUnit: 1_000_000 }, 'x')).message).toMatch(
+    expect(mappingError(() => checkHeaderNotes({}, 'Valor', { ...base, amountUnit: 1000 }, 'x')).message).toMatch(/does not say its amounts are in thousands/);
+    expect(mappingError(() => checkHeaderNotes(readAmountHeader('Valor (miles)'), 'Valor (miles)', { ...base, amountUnit: 1_000_000 }, 'x')).message).toMatch(
       /says thousands, but --amount-unit says 1000000/,
     );
     expect(checkHeaderNotes({}, 'Valor', { ...base, amountUnit: 1 }, 'x')).toEqual({ unit: 1 });
@@ -76,7 +66,7 @@ describe('checkHeaderNotes', () => {
   it('takes the header currency, or refuses one that --currency contradicts', () => {
     expect(checkHeaderNotes(readAmountHeader('Valor (USD)'), 'Valor (USD)', base, 'x')).toEqual({ unit: 1, currency: 'USD' });
     expect(checkHeaderNotes(readAmountHeader('Valor (USD)'), 'Valor (USD)', { currency: 'USD', currencyExplicit: true }, 'x')).toEqual({ unit: 1, currency: 'USD' });
-    const err = refusal(() => checkHeaderNotes(readAmountHeader('Valor (USD)'), 'Valor (USD)', { currency: 'COP', currencyExplicit: true }, 'x'));
+    const err = mappingError(() => checkHeaderNotes(readAmountHeader('Valor (USD)'), 'Valor (USD)', { currency: 'COP', currencyExplicit: true }, 'x'));
     expect(err.code).toBe('HEADER_CURRENCY_CONFLICT');
     expect(err.message).toMatch(/"Valor \(USD\)" says its amounts are in USD, but --currency says COP/);
   });

@@ -10,18 +10,10 @@ import { MappingError } from '../../../src/pipeline/rows/mapping-error.js';
 import { createRowPreparer } from '../../../src/pipeline/rows/validate.js';
 import { RunError } from '../../../src/pipeline/run-error.js';
 import type { RequestOptions } from '../../../src/pipeline/types.js';
+import { requestOptions } from '../../helpers/request-options.js';
 
-const options: RequestOptions = {
-  locale: 'es-CO',
-  currency: 'COP',
-  timeZone: 'America/Bogota',
-  paymentExpiration: 15,
-  paymentsAllowed: 1,
-  descriptionTemplate: 'Factura {reference}',
-  nameTemplate: '{name}',
-  notify: [],
-  now: new Date('2026-11-27T15:00:00Z'),
-};
+// "Today" is fixed: the due-date window is measured from it.
+const options: RequestOptions = requestOptions({ now: new Date('2026-11-27T15:00:00Z') });
 
 function preparer(header: string[], extra: Partial<RequestOptions> = {}) {
   return createRowPreparer(mapColumns(header, { file: 'cartera.csv' }), { ...options, ...extra }, 'cartera.csv');

@@ -5,24 +5,18 @@ import { mapColumns } from '../../../src/pipeline/rows/headers.js';
 import { checkTemplate, renderTemplate, TemplateError } from '../../../src/pipeline/rows/text-template.js';
 import type { PreparedRow, RequestOptions, RowErrorCode } from '../../../src/pipeline/types.js';
 import { createRowPreparer } from '../../../src/pipeline/rows/validate.js';
+import { requestOptions } from '../../helpers/request-options.js';
 
 const HEADER = ['Referencia', 'Nombre', 'Valor', 'Vencimiento', 'Correo', 'Celular', 'Concepto', 'Moneda'];
 const map = mapColumns(HEADER, { file: 'cartera.csv' });
 
-const options: RequestOptions = {
-  locale: 'es-CO',
-  currency: 'COP',
-  timeZone: 'America/Bogota',
-  paymentExpiration: 15,
-  paymentsAllowed: 1,
-  descriptionTemplate: 'Factura {reference}',
-  nameTemplate: '{name}',
+const options: RequestOptions = requestOptions({
   notify: ['email', 'sms'],
   notificationUrl: 'https://example.com/hook',
   linkLocale: 'es_CO',
   paymentMethods: ['pse', 'visa'],
   now: new Date('2027-03-01T12:00:00Z'),
-};
+});
 
 function rows(cells: CellValue[][]): RawRow[] {
   return cells.map((c, i) => ({ rowNumber: i + 2, cells: c }));
