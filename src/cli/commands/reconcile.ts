@@ -12,6 +12,7 @@ import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { withInterrupts } from '../interrupts.js';
+import { readingConfig, readingOptions, type ReadingArgs } from '../reading-options.js';
 import { asOfOption, formatOfPath, intOption, localeOption, mapOption, positiveOption, timeZoneOption } from '../options.js';
 import { formatReconcileReport, type ReportFormat } from '../reconcile-report.js';
 import { createReporter } from '../reporter.js';
@@ -21,7 +22,7 @@ export const command = 'reconcile <sheet>';
 export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
 
 export function builder(yargs: Argv): Argv {
-  return connectionOptions(outputOptions(yargs))
+  return readingOptions(connectionOptions(outputOptions(yargs)))
     .positional('sheet', { type: 'string', describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx)', demandOption: true })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating <sheet> in place' })
     .option('disable-overdue', { type: 'boolean', default: false, describe: 'Disable ACTIVE, unpaid links whose due date (plus --grace-days) has passed. Never a paid link' })
@@ -41,7 +42,7 @@ export function builder(yargs: Argv): Argv {
     .option('split-by', { type: 'string', describe: 'Also write one file per distinct value of this column (e.g. Cobrador) with its own summary, and a manifest' });
 }
 
-export interface ReconcileArgs extends ConnectionArgs, OutputArgs {
+export interface ReconcileArgs extends ConnectionArgs, OutputArgs, ReadingArgs {
   sheet: string;
   splitBy?: string;
   probeSettle?: number;
@@ -95,7 +96,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     throw new RunError('BAD_OPTION', '--dry-run writes no file; leave out --out (or leave out --dry-run to write the reconciled sheet there).');
   }
   return {
-    sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency, timeZone },
+    sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency, timeZone, reading: readingConfig(args) },
     output: { path: outPath, format: formatOfPath(outPath, args.out === undefined ? 'the sheet' : '--out') },
     lockPath: `${args.sheet}.lock`,
     lockWaitMs: waitOption(args.wait),

@@ -8,6 +8,7 @@
 import type { Argv } from 'yargs';
 import { RunError } from '../../pipeline/run-error.js';
 import { intOption, localeOption, timeZoneOption } from '../options.js';
+import { readingConfig, readingOptions, type ReadingArgs } from '../reading-options.js';
 import { loadNotificationSecret } from '../notification-secret.js';
 import { startWebhook } from '../../pipeline/webhook/server.js';
 
@@ -15,7 +16,7 @@ export const command = 'webhook';
 export const describe = 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet';
 
 export function builder(yargs: Argv): Argv {
-  return yargs
+  return readingOptions(yargs)
     .option('sheet', { type: 'string', demandOption: true, describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl' })
     .option('port', { type: 'number', default: 8788, describe: 'Port to listen on' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0: every interface; usually behind a TLS reverse proxy)' })
@@ -27,7 +28,7 @@ export function builder(yargs: Argv): Argv {
     .option('log', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'One line per request on stderr, as text or JSON' });
 }
 
-interface WebhookArgs {
+interface WebhookArgs extends ReadingArgs {
   sheet: string;
   port: number;
   host: string;
@@ -53,7 +54,7 @@ export async function handler(args: WebhookArgs): Promise<void> {
     port,
     host: args.host,
     secret,
-    sheet: { path: args.sheet, locale: localeOption(args.locale), currency, timeZone: timeZoneOption(args.timezone) },
+    sheet: { path: args.sheet, locale: localeOption(args.locale), currency, timeZone: timeZoneOption(args.timezone), reading: readingConfig(args) },
     eventsPath: `${args.sheet}.events.jsonl`,
     lockPath: `${args.sheet}.lock`,
     log,
