@@ -14,9 +14,11 @@
 import { hash } from 'node:crypto';
 import type { CreateLinkRequest, Recipient } from '../../api/types.js';
 import { isCellError, type CellValue, type RawRow } from '../../io/types.js';
-import { checkAmountSize, decimalOf, parseAmount, roundAmount, scaleAmount, type AmountResult } from './amount.js';
+import { decimalOf } from './amount.js';
+import { applyUnit, formatCurrencyConflict, readAmountCell } from './amount-cell.js';
+import { DEFAULT_MAX_DUE_YEARS, DueWindow } from './due-window.js';
 import { normalizePhone, validateEmail } from './contact.js';
-import { checkTimeZone, dateOrderOf, endOfDayInZone, isPast, lastPlausibleDate, parseDueDate } from './dates.js';
+import { checkTimeZone, dateOrderOf, endOfDayInZone, isPast, parseDueDate } from './dates.js';
 import { readAmountHeader } from './header-notes.js';
 import { MappingError, quoteValue } from './mapping-error.js';
 import { checkHeaderNotes, type HeaderRules } from './header-rules.js';
@@ -29,8 +31,7 @@ import type { ColumnMap, DateOrder, DecimalMark, Field, PreparedRow, RequestOpti
 
 export const MAX_DESCRIPTION_LENGTH = 250;
 
-/** Due dates further ahead than this many years are refused unless --max-due-years says otherwise. */
-export const DEFAULT_MAX_DUE_YEARS = 3;
+export { DEFAULT_MAX_DUE_YEARS } from './due-window.js';
 
 /** C0 controls and DEL, except tab, line feed and carriage return. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -77,8 +78,8 @@ class RowPreparer {
   /** What the amount header's notes make of every amount: a unit to apply, a currency it names. */
   private readonly header: HeaderRules;
   private readonly skipper: RowSkipper;
-  /** The last due date accepted (YYYY-MM-DD), from "now" and --max-due-years. */
-  private readonly lastDue: { today: string; last: string };
+  /** Due dates from today to --max-due-years ahead. */
+  private readonly window: DueWindow;
 
   constructor(
     private readonly map: ColumnMap,
@@ -98,8 +99,7 @@ class RowPreparer {
     this.decimal = options.decimal ?? decimalOf(options.locale);
     this.dateOrder = options.dateOrder ?? dateOrderOf(options.locale);
     this.skipper = new RowSkipper(map, options.includeHidden === true);
-    const today = localDate(options.now, options.timeZone);
-    this.lastDue = { today, last: lastPlausibleDate(today, options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS) };
+    this.window = new DueWindow(options.now, options.timeZone, options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS);
     this.paymentMethods = options.paymentMethods?.length ? Object.freeze([...options.paymentMethods]) as string[] : undefined;
     this.amountInTemplates = `${options.nameTemplate}${options.descriptionTemplate}`.includes('{amount}');
   }
@@ -163,15 +163,20 @@ class RowPreparer {
 
     const amountCell = this.cell(row, 'amount', errors);
     if (amountCell !== undefined) {
-      const r = this.amount(row, amountCell, errors);
-      if (r?.ok) {
+      const r = readAmountCell(amountCell, this.format(row, 'amount'), this.decimal, this.options.billDisplayed === true);
+      if (r.ok) {
         p.amount = r.amount;
         p.amountCurrency = r.currency;
         if (this.header.unit !== 1) {
           p.sheetAmount = r.amount;
-          this.scale(row, p, errors);
+          const scaled = applyUnit(r.amount, this.header.unit);
+          if (scaled.ok) p.amount = scaled.amount;
+          else {
+            delete p.amount;
+            this.fail(errors, row, 'amount', scaled.code, scaled.reason);
+          }
         }
-      } else if (r !== undefined) this.fail(errors, row, 'amount', r.code, r.reason);
+      } else this.fail(errors, row, 'amount', r.code, r.reason);
     }
 
     const dueCell = this.cell(row, 'dueDate', errors);
@@ -223,61 +228,16 @@ class RowPreparer {
     if (isPast(end.instant, this.options.now)) {
       this.fail(errors, row, 'dueDate', 'DUE_DATE_PAST',
         `${this.shown(row, 'dueDate')} is past: the link would expire at ${end.local} (${this.options.timeZone}), which is not after now; write a due date from today on`);
-    } else if (date > this.lastDue.last) {
-      const years = this.options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS;
-      this.fail(errors, row, 'dueDate', 'DUE_DATE_OUT_OF_RANGE',
-        `${this.shown(row, 'dueDate')} (${date}) is too far ahead to be a due date: due dates from ${this.lastDue.today} to ${this.lastDue.last} ` +
-          `(${years} year${years === 1 ? '' : 's'} ahead) are accepted; correct the date, or widen the window with --max-due-years`);
+    } else {
+      const tooFar = this.window.tooFar(date, this.shown(row, 'dueDate'));
+      if (tooFar !== undefined) this.fail(errors, row, 'dueDate', 'DUE_DATE_OUT_OF_RANGE', tooFar);
     }
   }
 
-  /**
-   * The amount cell read with the sheet's decimal mark. A number cell whose
-   * format hides decimals shows another amount than it holds (119399.84 shown
-   * as "$ 119.400"): refused, with both, unless --bill-displayed says to bill
-   * what is shown. Undefined when the cell held an Excel error (reported).
-   */
-  private amount(row: RawRow, cell: CellValue, errors: RowError[]): AmountResult | undefined {
-    const r = parseAmount(cell, this.decimal);
-    const format = this.format(row, 'amount');
-    if (!r.ok || typeof cell !== 'number' || format?.displayDecimals === undefined) return r;
-    const shownAmount = roundAmount(r.amount, format.displayDecimals);
-    if (shownAmount === r.amount) return r;
-    if (this.options.billDisplayed === true) return { ...r, amount: shownAmount };
-    this.fail(errors, row, 'amount', 'AMOUNT_DISPLAY_MISMATCH',
-      `the cell holds ${r.amount} but its format shows ${format.displayed !== undefined ? `"${format.displayed}"` : shownAmount} ` +
-        `(the format hides decimals), so the bill's amount is in doubt; ` +
-        `round the cell in the sheet (e.g. =ROUND(…;${format.displayDecimals})), or run with --bill-displayed to bill ${shownAmount}`);
-    return undefined;
-  }
-
-  /** Applies the unit the user confirmed for the amount header's note (--amount-unit), exactly. */
-  private scale(row: RawRow, p: Parsed, errors: RowError[]): void {
-    const zeros = String(this.header.unit).length - 1;
-    const scaled = scaleAmount(p.amount as string, zeros);
-    const size = checkAmountSize(scaled, `${p.amount} × ${this.header.unit}`);
-    if (size.ok) p.amount = scaled;
-    else {
-      delete p.amount;
-      this.fail(errors, row, 'amount', size.code, size.reason);
-    }
-  }
-
-  /**
-   * A currency in the amount cell's number format (`[$USD-409] #,##0.00`,
-   * `US$`, `€`): another currency than the row's is refused, as the text
-   * form "USD 1.250" is. A bare `$` is the locale's own dollar (COP in
-   * es-CO, USD in en-US).
-   */
+  /** A currency in the amount cell's number format other than the row's is refused, as the text form "USD 1.250" is. */
   private formatCurrency(row: RawRow, p: Parsed, errors: RowError[]): void {
-    const format = this.format(row, 'amount');
-    if (format === undefined) return;
-    const named = format.currency?.toUpperCase() ?? (format.dollarSign === true ? (this.options.locale === 'es-CO' ? 'COP' : 'USD') : undefined);
-    if (named === undefined || named === p.currency) return;
-    const how = format.currency !== undefined ? `is formatted as ${named}` : `is formatted with a bare "$", which in ${this.options.locale} means ${named}`;
-    this.fail(errors, row, 'amount', 'CURRENCY_CONFLICT',
-      `the cell ${how} (format ${quoteValue(format.numFmt ?? '')}), but the row's currency is ${p.currency}; ` +
-        'make the cell format and the currency (--currency or the currency column) agree');
+    const conflict = formatCurrencyConflict(this.format(row, 'amount'), p.currency, this.options.locale);
+    if (conflict !== undefined) this.fail(errors, row, 'amount', conflict.code, conflict.reason);
   }
 
   private format(row: RawRow, field: Field): NonNullable<RawRow['formats']>[number] {
@@ -493,11 +453,4 @@ function checkNotifyColumns(map: ColumnMap, options: RequestOptions, file: strin
     `${file ?? 'The sheet'}: --notify ${notify.join(',')} needs ${needs} column, and the file has none ` +
       `(columns found: ${map.header.map((h) => `"${h}"`).join(', ')}). Add the column, name it with --map, or run without --notify.`,
   );
-}
-
-/** The calendar date (YYYY-MM-DD) of `now` on the site's wall clock. */
-function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string): string => parts.find((x) => x.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
