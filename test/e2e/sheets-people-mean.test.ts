@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { runCli } from '../helpers/cli.js';
-import { readCsvOutput } from '../helpers/sheets.js';
+import { readCsvOutput, readXlsxOutput } from '../helpers/sheets.js';
 
 const FILES = fileURLToPath(new URL('./sheets-people-mean/', import.meta.url));
 const AS_OF = '2026-12-01';
@@ -173,5 +173,26 @@ describe('dates and numbers as people type them', () => {
     const result = await issue(await input('narrow-nbsp.csv'), out, '--dry-run', '--log', 'json');
     expect(result.code, result.stderr).toBe(0);
     expect((await readCsvOutput(out, ';')).rows[0]?.request).toContain('"total":1250000');
+  });
+});
+
+describe('a workbook written by openpyxl with a subtotal and a TOTAL row', () => {
+  it('greys the SKIPPED rows and counts them apart in the Summary sheet, with no amount', async () => {
+    const out = join(dir, 'totals-links.xlsx');
+    const result = await issue(await input('totals.xlsx'), out, '--dry-run', '--log', 'json');
+    expect(result.code, result.stderr).toBe(0);
+    const { workbook, sheet, header, rows } = await readXlsxOutput(out);
+    expect(rows.map((r) => [r.Cliente ?? null, r.link_state])).toEqual([
+      ['Totalgas S.A.S.', 'WOULD_ISSUE'],
+      ['Ana Peña', 'WOULD_ISSUE'],
+      ['Subtotal', 'SKIPPED'],
+      [null, 'SKIPPED'],
+    ]);
+    const skippedCell = sheet.getCell(4, header.indexOf('link_state') + 1);
+    expect(JSON.stringify(skippedCell.fill)).toContain('D9D9D9');
+    const summary = workbook.getWorksheet('Summary');
+    const lines = (summary?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.slice(1, 5) : []));
+    expect(lines).toContainEqual(['SKIPPED', 2]);
+    expect(lines).toContainEqual(['WOULD_ISSUE', 2, 750000, 'COP']);
   });
 });

@@ -68,3 +68,17 @@ write('narrow-nbsp.csv', [
     'Factura;Valor;Vencimiento',
     f'N-1;1{NNBSP}250{NNBSP}000;15-dic-2026',
 ], 'utf-8')
+
+# A workbook written by openpyxl: a title, the table, a subtotal and a TOTAL row with dates.
+from openpyxl import Workbook
+wb = Workbook()
+ws = wb.active
+ws.title = 'Facturas'
+ws.append(['Cartera noviembre'])
+ws.append([])
+ws.append(['Factura', 'Cliente', 'Valor', 'Vencimiento'])
+ws.append(['X-1', 'Totalgas S.A.S.', 450000, '15/01/2027'])
+ws.append(['X-2', 'Ana Peña', 300000, '15/01/2027'])
+ws.append([None, 'Subtotal', 750000, '15/01/2027'])
+ws.append(['TOTAL', None, 750000, '15/01/2027'])
+wb.save('totals.xlsx')
