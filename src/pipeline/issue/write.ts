@@ -20,6 +20,9 @@ import { StateTally, type TallyJson } from '../output/state-tally.js';
 import { fileSha256, summaryTable, type RunParameters } from '../output/summary-tab.js';
 import type { PreparedRow, SkipCode } from '../types.js';
 
+/** Row warnings (from the reader, or hidden rows billed) shown before they are only counted. */
+const MAX_ROW_WARNINGS = 20;
+
 /** A dry run's state for a row that would be sent. */
 export const WOULD_ISSUE = 'WOULD_ISSUE';
 
@@ -58,6 +61,7 @@ export async function writeIssueOutput(
   const input = await openPrepared(config.input, config.request);
   const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [], skipped: {} };
   const hiddenRows: number[] = [];
+  let rowWarnings = 0;
   const tally = new StateTally();
   const rows = input.rows[Symbol.asyncIterator]();
   let next: IteratorResult<PreparedRow>;
@@ -77,7 +81,10 @@ export async function writeIssueOutput(
       const row = next.value;
       const outcome = outcomeOf(row, ledger, mode);
       noteProblems(counts, row, outcome);
-      for (const message of row.warnings ?? []) emit({ type: 'warning', message, rowNumber: row.rowNumber });
+      for (const message of row.warnings ?? []) {
+        // A reader may note thousands of rows: the first few are shown, the rest counted.
+        if (++rowWarnings <= MAX_ROW_WARNINGS) emit({ type: 'warning', message, rowNumber: row.rowNumber });
+      }
       if (outcome.state === 'SKIPPED' && row.skip !== undefined) {
         counts.skipped[row.skip.code] = (counts.skipped[row.skip.code] ?? 0) + 1;
         if (row.skip.code === 'HIDDEN_ROW') hiddenRows.push(row.rowNumber);
@@ -107,6 +114,7 @@ export async function writeIssueOutput(
     await input.close();
   }
   if (hiddenRows.length > 0) emit({ type: 'warning', message: hiddenRowsWarning(hiddenRows) });
+  if (rowWarnings > MAX_ROW_WARNINGS) emit({ type: 'warning', message: `${rowWarnings - MAX_ROW_WARNINGS} more row warnings like the ones above were not shown.` });
   counts.tally = tally.toJSON();
   counts.rows = tally.rows;
   counts.states = Object.fromEntries(tally.ordered().map(([state, c]) => [state, c.rows]));
