@@ -7,8 +7,17 @@ import { langOf, words } from '../pipeline/output/labels.js';
 import type { IssueConfig } from '../pipeline/issue/config.js';
 import type { IssueSummary } from '../pipeline/issue/run.js';
 import { formatAmount } from '../pipeline/money.js';
+import type { SkipCode } from '../pipeline/types.js';
 
-const STATE_ORDER = ['ISSUED', 'WOULD_ISSUE', 'INVALID', 'FAILED', 'UNCERTAIN'];
+const STATE_ORDER = ['ISSUED', 'WOULD_ISSUE', 'INVALID', 'FAILED', 'UNCERTAIN', 'SKIPPED'];
+
+/** How the closing report names each skip reason. */
+const SKIP_WORDS: Record<SkipCode, { es: string; en: string }> = {
+  TOTAL_ROW: { es: 'totales', en: 'totals' },
+  TABLE_TOTAL_ROW: { es: 'totales de tabla', en: 'table totals' },
+  FOOTER_ROW: { es: 'pies de página', en: 'footers' },
+  HIDDEN_ROW: { es: 'ocultas', en: 'hidden' },
+};
 
 export function printIssueSummary(summary: IssueSummary, config: IssueConfig, json: boolean): void {
   if (json) {
@@ -26,6 +35,12 @@ export function printIssueSummary(summary: IssueSummary, config: IssueConfig, js
     const count = summary.states[state] ?? 0;
     const amounts = state === 'ISSUED' ? Object.entries(summary.issued).map(([cur, amt]) => formatAmount(amt, locale, cur)).join(' + ') : '';
     lines.push(`  ${state.padEnd(11)} ${n(count).padStart(8)}${amounts ? `   ${amounts}` : ''}`);
+  }
+  const skipped = Object.entries(summary.skipped ?? {}) as Array<[SkipCode, number]>;
+  if (skipped.length > 0) {
+    const lang = config.lang ?? langOf(locale);
+    const total = skipped.reduce((sum, [, count]) => sum + count, 0);
+    lines.push(`  ${w.skipped(n(total), skipped.map(([code, count]) => `${n(count)} ${SKIP_WORDS[code][lang]}`).join(', '))}`);
   }
   lines.push(`  ${w.time.padEnd(11)} ${(summary.elapsedMs / 1000).toFixed(1)} s (${summary.rowsPerSecond.toFixed(0)} rows/s)`);
   const extras = summary.extras;

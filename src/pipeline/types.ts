@@ -10,6 +10,31 @@ export type Field = (typeof FIELDS)[number];
 
 export type Locale = 'es-CO' | 'en-US';
 
+/** The decimal mark of the sheet's amounts (`--decimal`); the other of `,` `.` groups thousands. */
+export type DecimalMark = ',' | '.';
+
+/** The order of day, month and year in the sheet's numeric dates (`--date-order`). */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
+/** What a locale means by default; `--decimal` and `--date-order` override each part apart. */
+export const LOCALE_DEFAULTS: Readonly<Record<Locale, { decimal: DecimalMark; dateOrder: DateOrder }>> = {
+  'es-CO': { decimal: ',', dateOrder: 'dmy' },
+  'en-US': { decimal: '.', dateOrder: 'mdy' },
+};
+
+/** Units `--amount-unit` accepts: the amounts are in pesos, thousands or millions. */
+export const AMOUNT_UNITS = [1, 1000, 1_000_000] as const;
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
+
+/** Why a row is not a bill (DESIGN.md, "Row states"): never sent, not an error. */
+export type SkipCode = 'TOTAL_ROW' | 'FOOTER_ROW' | 'HIDDEN_ROW' | 'TABLE_TOTAL_ROW';
+
+export interface RowSkip {
+  code: SkipCode;
+  /** A full sentence naming the row and what made it not a bill. */
+  message: string;
+}
+
 /** Which input column (0-based index into the header) holds each field. */
 export interface ColumnMap {
   header: string[];
@@ -33,6 +58,14 @@ export type RowErrorCode =
   | 'EMAIL_INVALID'
   | 'PHONE_INVALID'
   | 'CURRENCY_INVALID'
+  /** A currency from a cell format or the header differs from the row's. */
+  | 'CURRENCY_CONFLICT'
+  /** The cell's format hides decimals: it shows another amount than it holds. */
+  | 'AMOUNT_DISPLAY_MISMATCH'
+  /** The due date is outside the plausibility window (today to --max-due-years ahead). */
+  | 'DUE_DATE_OUT_OF_RANGE'
+  /** A plain number where a due date is expected, in a cell not formatted as a date. */
+  | 'DUE_DATE_NOT_A_DATE_CELL'
   /** A name or description holds a NUL or another control character. */
   | 'CONTROL_CHARACTER'
   /** An XLSX formula whose cached value is an error (#REF!, #N/A, …). */
@@ -59,8 +92,22 @@ export type Channel = 'email' | 'sms' | 'whatsapp';
 /** Everything that shapes a create request from a row. */
 export interface RequestOptions {
   locale: Locale;
+  /** Decimal mark of amounts (`--decimal`); default: the locale's. */
+  decimal?: DecimalMark;
+  /** Order of numeric dates (`--date-order`); default: the locale's. */
+  dateOrder?: DateOrder;
   /** ISO 4217, default COP; a currency column overrides it per row. */
   currency: string;
+  /** True when the user named the currency (`--currency`): a header that says another one is a conflict, not an override. */
+  currencyExplicit?: boolean;
+  /** The unit the user confirmed for a unit note in the amount header (`--amount-unit`). */
+  amountUnit?: AmountUnit;
+  /** Due dates more than this many years ahead are refused (default 3). */
+  maxDueYears?: number;
+  /** Bill rows hidden in the sheet (`--include-hidden`); default: skipped. */
+  includeHidden?: boolean;
+  /** Bill the amount a cell displays when its format hides decimals (`--bill-displayed`). */
+  billDisplayed?: boolean;
   /** IANA zone of the site; links expire at the end of the due date there. */
   timeZone: string;
   /** Minutes each checkout session may last (default 15). */
@@ -88,13 +135,19 @@ export interface PreparedRow {
   cells: CellValue[];
   /** Always set: from the reference column, or derived deterministically from the row's content. */
   reference: string;
-  /** Canonical decimal string, when the amount parsed. */
+  /** Canonical decimal string, when the amount parsed: what is billed (a confirmed unit applied). */
   amount?: string;
+  /** The amount as the sheet writes it, when a unit (--amount-unit) made the billed amount differ. */
+  sheetAmount?: string;
   currency?: string;
   /** The `expirationDate` sent, site-local `YYYY-MM-DD HH:mm:ss`. */
   expiresAt?: string;
   request?: CreateLinkRequest;
   errors: RowError[];
+  /** Set when the row is not a bill (a total, footer or hidden row): no request and no errors then. */
+  skip?: RowSkip;
+  /** Notes about the row that do not stop it (from the reader, or a hidden row billed with --include-hidden). */
+  warnings?: string[];
   /**
    * A hash of what makes the bill (reference, amount, currency, expiration,
    * name, description): a resumed run compares it with the journal to refuse
@@ -104,4 +157,4 @@ export interface PreparedRow {
 }
 
 /** The terminal state of a row in `issue` (DESIGN.md, "Row states"). */
-export type RowState = 'ISSUED' | 'INVALID' | 'FAILED' | 'UNCERTAIN';
+export type RowState = 'ISSUED' | 'INVALID' | 'FAILED' | 'UNCERTAIN' | 'SKIPPED';

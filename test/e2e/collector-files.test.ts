@@ -135,7 +135,7 @@ describe('issue --split-by and --qr', () => {
 
   it('XLSX: money and dates typed, fitted widths, a Summary sheet, split workbooks, and a QR workbook with one image per link', async () => {
     const input = join(dir, 'demo.csv');
-    await writeFile(input, (await readFile('fixtures/demo-billing.csv', 'utf8')).replace(/\d\d\/\d\d\/2031/g, dueInDays(40)));
+    await writeFile(input, (await readFile('fixtures/demo-billing.csv', 'utf8')).replace(/\d\d\/\d\d\/2029/g, dueInDays(40)));
     const out = join(dir, 'demo-links.xlsx');
     const result = await runCli(['issue', input, '--out', out, '--base-url', sandbox.url, '--split-by', 'Cobrador', '--qr', '--lang', 'en', '--log', 'text'], { env });
     expect(result.code, result.stdout + result.stderr).toBe(0);

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { runCli } from '../helpers/cli.js';
-import { readCsvOutput, readXlsxOutput } from '../helpers/sheets.js';
+import { dueInDays, readCsvOutput, readXlsxOutput } from '../helpers/sheets.js';
 
 let dir: string;
 let sandbox: SandboxHandle;
@@ -43,7 +43,7 @@ async function workbook(path: string): Promise<void> {
   sheet.addRow(['Peña Ltda.', 1250000.5, dateIn(30), 'X-1', 'cliente antiguo']);
   sheet.addRow([{ richText: [{ text: 'José ' }, { text: 'Ángel', font: { bold: true } }] }, { formula: '1000*25', result: 25000 }, dateIn(31), 'X-2', '=SUM(A1:A2)']);
   sheet.addRow(['Roto', { formula: 'A1/0', result: { error: '#REF!' } }, dateIn(30), 'X-3', '']);
-  sheet.addRow(['Texto', '1.500.000', '15/01/2031', 'X-4', '@mención']);
+  sheet.addRow(['Texto', '1.500.000', dueInDays(60), 'X-4', '@mención']);
   await wb.xlsx.writeFile(path);
 }
 

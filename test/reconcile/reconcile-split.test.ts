@@ -31,7 +31,8 @@ describe('reconcile keeps a payment the sheet records', () => {
     const input = join(dir, 'pagada.csv');
     await writeFile(input, `Cliente;Valor;Vencimiento;Factura\nUno;10.000;15/01/2031;K-1\n`);
     const sheet = join(dir, 'pagada-links.csv');
-    expect((await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
+    // Issued "in mid-2030", so 2031 is inside the due-date window (3 years ahead by default).
+    expect((await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json', '--as-of', '2030-06-01'], { env })).code).toBe(0);
     expect((await runCli(['reconcile', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
     // A PAID notification reached the webhook, but the service's query does not show the payment (yet).
     const text = await readFile(sheet, 'utf8');

@@ -32,20 +32,25 @@ import { RunError } from '../../pipeline/run-error.js';
 import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
 import { VERSION } from '../version.js';
+import { readingConfig, readingOptions } from '../reading-options.js';
+import { DEFAULT_MAX_DUE_YEARS } from '../../pipeline/rows/validate.js';
 
 export const command = 'issue <input>';
 export const describe = 'Create one payment link per row of a billing sheet (CSV or XLSX) and write a sheet with the links';
 
 export function builder(yargs: Argv) {
-  return connectionOptions(outputOptions(yargs))
+  return readingOptions(connectionOptions(outputOptions(yargs)))
     .positional('input', { type: 'string', describe: 'The billing sheet (.csv or .xlsx)', demandOption: true })
     .option('out', { alias: 'o', type: 'string', describe: 'Output sheet (.csv or .xlsx) [default: <input>-links.<same format>]' })
     .option('sheet', { type: 'string', describe: 'XLSX sheet by name or 1-based position among the tabs in workbook order, hidden tabs counted [default: the one visible sheet with a recognisable header]' })
     .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, windows-1252, cp850 (Excel "CSV (MS-DOS)"), macroman (Mac "CSV"), utf-16le [default: detected]' })
     .option('delimiter', { type: 'string', describe: 'CSV delimiter: , ; tab [default: detected]' })
     .option('map', { type: 'string', array: true, describe: 'Column for a field: field=Header (repeatable); fields: name amount dueDate reference email phone description currency' })
-    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet: es-CO (1.250.000,50; DD/MM/YYYY) or en-US (1,250,000.50; MM/DD/YYYY)' })
-    .option('currency', { type: 'string', default: 'COP', describe: 'ISO 4217 currency when the sheet has no currency column' })
+    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet: es-CO (1.250.000,50; DD/MM/YYYY) or en-US (1,250,000.50; MM/DD/YYYY); --decimal and --date-order set each part apart' })
+    .option('currency', { type: 'string', describe: 'ISO 4217 currency when the sheet has no currency column; an amount header naming another currency (e.g. "Valor (USD)") is refused [default: the one the amount header names, else COP]' })
+    .option('max-due-years', { type: 'number', default: DEFAULT_MAX_DUE_YEARS, describe: 'Due dates more than this many years ahead are refused (DUE_DATE_OUT_OF_RANGE)' })
+    .option('include-hidden', { type: 'boolean', default: false, describe: 'Bill rows hidden in the sheet (by hand or by a filter) [default: marked SKIPPED with a warning]' })
+    .option('bill-displayed', { type: 'boolean', default: false, describe: 'When a cell\'s format hides decimals (119399,84 shown as $ 119.400), bill the displayed amount [default: the row is refused]' })
     .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone: links expire at the end of the due date there" })
     .option('payment-expiration', { type: 'number', default: 15, describe: 'Minutes each checkout session may last' })
     .option('payments-allowed', { type: 'number', default: 1, describe: 'Payments each link accepts (1: a bill is paid once)' })
@@ -96,21 +101,27 @@ function exitCodeOf(summary: IssueSummary): ExitCode {
   if (summary.stop?.reason === 'INTERRUPTED') return EXIT.INTERRUPTED;
   if (summary.stop) return EXIT.STOPPED;
   const good = summary.dryRun ? (summary.states.WOULD_ISSUE ?? 0) + (summary.states.ISSUED ?? 0) : (summary.states.ISSUED ?? 0);
-  return good === summary.rows ? EXIT.OK : EXIT.SOME_ROWS;
+  // SKIPPED rows (totals, footers, hidden rows) are not bills and not errors.
+  return good + (summary.states.SKIPPED ?? 0) === summary.rows ? EXIT.OK : EXIT.SOME_ROWS;
 }
 
 function buildConfig(args: IssueArgs): IssueConfig {
   const locale = localeOption(args.locale);
   const outPath = args.out ?? defaultOutput(args.input);
   const format = formatOfPath(outPath, '--out');
-  const currency = currencyOption(args.currency);
+  const currency = currencyOption(args.currency ?? 'COP');
   const notify = listOption(args.notify).map((c) => c.toLowerCase());
   for (const c of notify) {
     if (c !== 'email' && c !== 'sms' && c !== 'whatsapp') throw new RunError('BAD_OPTION', `--notify takes email, sms and whatsapp, not "${c}".`);
   }
   const request: RequestOptions = {
     locale,
+    ...readingConfig(args),
     currency,
+    currencyExplicit: args.currency !== undefined,
+    maxDueYears: intOption('max-due-years', args.maxDueYears, 1, 100),
+    includeHidden: args.includeHidden === true,
+    billDisplayed: args.billDisplayed === true,
     timeZone: timeZoneOption(args.timezone),
     paymentExpiration: intOption('payment-expiration', args.paymentExpiration, 1, 10_080),
     paymentsAllowed: intOption('payments-allowed', args.paymentsAllowed, 1, 1_000_000),

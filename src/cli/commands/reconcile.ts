@@ -26,6 +26,7 @@ import {
   timeZoneOption,
 } from '../options.js';
 import { formatReconcileReport, REPORT_FORMATS } from '../reconcile-report.js';
+import { readingConfig, readingOptions } from '../reading-options.js';
 import { createReporter } from '../reporter.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
 
@@ -33,7 +34,7 @@ export const command = 'reconcile <sheet>';
 export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
 
 export function builder(yargs: Argv) {
-  return connectionOptions(outputOptions(yargs))
+  return readingOptions(connectionOptions(outputOptions(yargs)))
     .positional('sheet', { type: 'string', describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx)', demandOption: true })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating <sheet> in place' })
     .option('disable-overdue', { type: 'boolean', default: false, describe: 'Disable ACTIVE, unpaid links whose due date (plus --grace-days) has passed. Never a paid link' })
@@ -91,7 +92,7 @@ function buildConfig(args: ReconcileArgs): ReconcileConfig {
     throw new RunError('BAD_OPTION', '--dry-run writes no file; leave out --out (or leave out --dry-run to write the reconciled sheet there).');
   }
   return {
-    sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency, timeZone },
+    sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency, timeZone, reading: readingConfig(args) },
     output: { path: outPath, format: formatOfPath(outPath, args.out === undefined ? 'the sheet' : '--out') },
     lockPath: `${args.sheet}.lock`,
     lockWaitMs: waitOption(args.wait),

@@ -9,12 +9,13 @@ import { summariseSheet, type SheetSummary } from '../../pipeline/summary/summar
 import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
 import { currencyOption, langOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
+import { readingConfig, readingOptions } from '../reading-options.js';
 
 export const command = 'summary <file>';
 export const describe = 'Rows and amounts per state of a sheet written by issue or reconcile';
 
 export function builder(yargs: Argv) {
-  return yargs
+  return readingOptions(yargs)
     .positional('file', { type: 'string', describe: 'A sheet written by paylinks issue or reconcile (.csv or .xlsx)', demandOption: true })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of a table' })
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet, as given to issue: es-CO or en-US' })
@@ -39,6 +40,7 @@ export async function handler(args: SummaryArgs): Promise<void> {
     currency: currencyOption(args.currency),
     timeZone: timeZoneOption(args.timezone),
     blank: words(lang).blank,
+    reading: readingConfig(args),
   });
   process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, locale, lang));
 }

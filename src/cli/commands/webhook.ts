@@ -8,6 +8,7 @@
 import type { Argv, BuilderArguments } from 'yargs';
 import { RunError } from '../../pipeline/run-error.js';
 import { currencyOption, intOption, localeOption, timeZoneOption } from '../options.js';
+import { readingConfig, readingOptions } from '../reading-options.js';
 import { loadNotificationSecret } from '../notification-secret.js';
 import { startWebhook, webhookPath } from '../../pipeline/webhook/server.js';
 
@@ -15,7 +16,7 @@ export const command = 'webhook';
 export const describe = 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet';
 
 export function builder(yargs: Argv) {
-  return yargs
+  return readingOptions(yargs)
     .option('sheet', { type: 'string', demandOption: true, describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl' })
     .option('port', { type: 'number', default: 8788, describe: 'Port to listen on' })
     .option('path', { type: 'string', default: '/', describe: 'The only path notifications are taken on (the path of the links\' --notification-url); other paths get 404, other methods 405' })
@@ -51,7 +52,7 @@ export async function handler(args: WebhookArgs): Promise<void> {
     host: args.host,
     path,
     secret,
-    sheet: { path: args.sheet, locale: localeOption(args.locale), currency, timeZone: timeZoneOption(args.timezone) },
+    sheet: { path: args.sheet, locale: localeOption(args.locale), currency, timeZone: timeZoneOption(args.timezone), reading: readingConfig(args) },
     eventsPath: `${args.sheet}.events.jsonl`,
     lockPath: `${args.sheet}.lock`,
     log,

@@ -30,19 +30,43 @@ export function isBlankRow(cells: readonly CellValue[]): boolean {
 }
 
 /**
- * Reads non-blank rows from `rows` until `isHeader` accepts one (at most
- * HEADER_SCAN_ROWS). Without `isHeader`, or when none matches, the first row
- * is the header. Undefined when there is no non-blank row at all.
+ * Scores a header candidate from its cells and the rows read under it (0:
+ * not a header). The pipeline attaches one to its `isHeader` test, so the
+ * readers keep their simple predicate while the choice is made on evidence.
  */
-export async function scanHeader(rows: AsyncIterator<RawRow>, isHeader?: (cells: CellValue[]) => boolean): Promise<HeaderScan | undefined> {
+export type HeaderScorer = (cells: readonly CellValue[], below: readonly RawRow[]) => number;
+
+/** `ReadOptions.isHeader`, optionally carrying a scorer. */
+export type HeaderTest = ((cells: CellValue[]) => boolean) & { score?: HeaderScorer };
+
+/**
+ * Finds the header among the first non-blank rows of `rows`. Without
+ * `isHeader`, the first row. With a plain predicate, the first row it
+ * accepts. With a scorer attached, the first HEADER_SCAN_ROWS rows are read
+ * and the best-scoring candidate wins (the earliest on a tie): a title block
+ * whose labels name fields never beats the table's own header. When nothing
+ * matches, the first row is the header (`matched` false). Undefined when
+ * there is no non-blank row at all.
+ */
+export async function scanHeader(rows: AsyncIterator<RawRow>, isHeader?: HeaderTest): Promise<HeaderScan | undefined> {
   const seen: RawRow[] = [];
+  const score = isHeader?.score;
   while (seen.length < HEADER_SCAN_ROWS) {
     const next = await rows.next();
     if (next.done) break;
     const row = next.value;
     if (isHeader === undefined) return { header: row, after: [], matched: false };
-    if (isHeader(row.cells)) return { header: row, after: [], matched: true };
+    if (score === undefined && isHeader(row.cells)) return { header: row, after: [], matched: true };
     seen.push(row);
+  }
+  if (score !== undefined) {
+    let best = -1;
+    let bestScore = 0;
+    seen.forEach((row, i) => {
+      const s = score(row.cells, seen.slice(i + 1));
+      if (s > bestScore) [best, bestScore] = [i, s];
+    });
+    if (best >= 0) return { header: seen[best]!, after: seen.slice(best + 1), matched: true };
   }
   const [first, ...after] = seen;
   return first === undefined ? undefined : { header: first, after, matched: false };

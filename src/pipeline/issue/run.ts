@@ -222,6 +222,10 @@ async function sendPass(config: IssueConfig, ledger: Ledger, sender: Sender, emi
   try {
     for await (const row of input.rows) {
       if (sender.stop) break;
+      if (row.skip !== undefined) {
+        emit({ type: 'row', rowNumber: row.rowNumber, reference: row.reference, state: 'SKIPPED', error: row.skip.message });
+        continue;
+      }
       if (row.errors.length > 0) {
         emit({ type: 'row', rowNumber: row.rowNumber, reference: row.reference, state: 'INVALID', error: row.errors.map((e) => e.message).join(' ') });
         continue;

@@ -19,7 +19,10 @@ import { OutputExtras, type ExtrasResult } from '../output/extras.js';
 import { presentBillColumns } from '../output/presentation.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
 import { fileSha256, summaryTable, type RunParameters } from '../output/summary-tab.js';
-import type { PreparedRow } from '../types.js';
+import type { PreparedRow, SkipCode } from '../types.js';
+
+/** Row warnings (from the reader, or hidden rows billed) shown before they are only counted. */
+const MAX_ROW_WARNINGS = 20;
 
 /** A dry run's state for a row that would be sent. */
 export const WOULD_ISSUE = 'WOULD_ISSUE';
@@ -38,6 +41,8 @@ export interface IssueCounts {
   tally?: TallyJson;
   /** Side outputs (--split-by, --qr) and why they failed, if they did. */
   extras?: ExtrasResult;
+  /** SKIPPED rows (not bills: totals, footers, hidden rows) by reason code; not errors. */
+  skipped: Partial<Record<SkipCode, number>>;
 }
 
 export interface WriteMode {
@@ -64,7 +69,9 @@ export async function writeIssueOutput(
 ): Promise<IssueCounts> {
   // The write pass runs once per run (dry run included): the reader's notes are told here, once.
   const input = await openPrepared(config.input, config.request, (note) => emit({ type: 'warning', ...note }));
-  const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [] };
+  const counts: IssueCounts = { rows: 0, states: {}, issued: {}, uncertain: [], firstErrors: [], skipped: {} };
+  const hiddenRows: number[] = [];
+  let rowWarnings = 0;
   const tally = new StateTally();
   const rows = input.rows[Symbol.asyncIterator]();
   let next: IteratorResult<PreparedRow>;
@@ -84,6 +91,14 @@ export async function writeIssueOutput(
       const row = next.value;
       const outcome = outcomeOf(row, ledger, mode);
       noteProblems(counts, row, outcome);
+      for (const message of row.warnings ?? []) {
+        // A reader may note thousands of rows: the first few are shown, the rest counted.
+        if (++rowWarnings <= MAX_ROW_WARNINGS) emit({ type: 'warning', message, rowNumber: row.rowNumber });
+      }
+      if (outcome.state === 'SKIPPED' && row.skip !== undefined) {
+        counts.skipped[row.skip.code] = (counts.skipped[row.skip.code] ?? 0) + 1;
+        if (row.skip.code === 'HIDDEN_ROW') hiddenRows.push(row.rowNumber);
+      }
       tally.add(outcome.state, row.amount, row.amount === undefined ? undefined : row.currency);
       const values: Record<string, CellValue | undefined> = {
         link_state: outcome.state,
@@ -93,7 +108,8 @@ export async function writeIssueOutput(
         error: outcome.error ?? null,
       };
       if (mode.dryRun) values.request = outcome.state === WOULD_ISSUE && row.request ? serializeRequest(row.request) : null;
-      const cells = present.cells(plan.row(row.cells, values), { amount: row.amount, dueDate: row.expiresAt?.slice(0, 10) });
+      // The amount column shows the sheet's own amount (a unit confirmed with --amount-unit applies to the link, not to the column).
+      const cells = present.cells(plan.row(row.cells, values), { amount: row.sheetAmount ?? row.amount, dueDate: row.expiresAt?.slice(0, 10) });
       await writer.writeRow(cells);
       const link = outcome.state === 'ISSUED' && outcome.url ? { reference: row.reference, url: outcome.url, name: row.request?.name, amount: row.amount, currency: row.currency } : undefined;
       await extras.row(row.cells, cells, { state: outcome.state, amount: row.amount, currency: row.currency }, link);
@@ -108,6 +124,8 @@ export async function writeIssueOutput(
   } finally {
     await input.close();
   }
+  if (hiddenRows.length > 0) emit({ type: 'warning', message: hiddenRowsWarning(hiddenRows) });
+  if (rowWarnings > MAX_ROW_WARNINGS) emit({ type: 'warning', message: `${rowWarnings - MAX_ROW_WARNINGS} more row warnings like the ones above were not shown.` });
   counts.tally = tally.toJSON();
   counts.rows = tally.rows;
   counts.states = Object.fromEntries(tally.ordered().map(([state, c]) => [state, c.rows]));
@@ -129,7 +147,7 @@ interface OpenOutput {
 async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dryRun: boolean }, emit: EventSink): Promise<OpenOutput> {
   const plan = planOutput(input.info.header, mode.dryRun ? [...ISSUE_COLUMNS, DRY_RUN_COLUMN] : ISSUE_COLUMNS);
   const { format } = config.output;
-  const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: config.request.currency });
+  const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: input.currency });
   const delimiter = config.output.delimiter ?? input.info.delimiter ?? (config.request.locale === 'es-CO' ? ';' : ',');
   const write: WriteOptions = { format, columns: present.columns, delimiter, sheetName: 'Links', stateFill: STATE_FILLS, ...present.options };
   const lang = config.lang ?? langOf(config.request.locale);
@@ -165,10 +183,17 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
   }
 }
 
+/** One warning for every hidden row left out, rather than one line per row. */
+function hiddenRowsWarning(rows: number[]): string {
+  const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
+  return `${rows.length} row${rows.length === 1 ? ' is' : 's are'} hidden in the sheet (by hand or by a filter) and ${rows.length === 1 ? 'was' : 'were'} not billed ` +
+    `(row${rows.length === 1 ? '' : 's'} ${shown}); they are marked SKIPPED. Unhide them, or run with --include-hidden to bill them.`;
+}
+
 /** The rows a person must look at; counts and amounts are the tally's. */
 function noteProblems(counts: IssueCounts, row: PreparedRow, outcome: RowOutcome): void {
   if (outcome.state === 'UNCERTAIN') counts.uncertain.push({ rowNumber: row.rowNumber, reference: row.reference, message: outcome.error ?? '' });
-  if (outcome.error && outcome.state !== 'ISSUED' && counts.firstErrors.length < 20) {
+  if (outcome.error && outcome.state !== 'ISSUED' && outcome.state !== 'SKIPPED' && counts.firstErrors.length < 20) {
     counts.firstErrors.push({ rowNumber: row.rowNumber, state: outcome.state, message: outcome.error });
   }
 }
@@ -188,6 +213,8 @@ export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: WriteMode): Ro
   if (result && (result.state === 'ISSUED' || result.state === 'UNCERTAIN') && result.fp === row.fingerprint) {
     return { state: result.state, id: result.id, url: result.url, expiresAt: result.expiresAt ?? row.expiresAt, error: result.error };
   }
+  // Not a bill (a total, footer or hidden row): never sent, not an error; the reason goes in the error column.
+  if (row.skip !== undefined) return { state: 'SKIPPED', error: `${row.skip.code}: ${row.skip.message}` };
   if (row.errors.length > 0) {
     if (record?.inFlight && record.fp === row.fingerprint) {
       return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: `the create for reference ${row.reference} was sent and its answer was lost; run the same command again to look for it` };

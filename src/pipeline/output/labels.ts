@@ -46,6 +46,8 @@ export interface Words {
     qrFailed: string;
     linkStates: string;
     paymentStates: string;
+    /** The closing report's line for rows that are not bills. */
+    skipped: (n: string, detail: string) => string;
   };
   qrSheet: { reference: string; name: string; link: string; code: string };
 }
@@ -84,6 +86,7 @@ const ES: Words = {
     qrFailed: 'No se escribieron los códigos QR',
     linkStates: 'Estados de los enlaces (link_state)',
     paymentStates: 'Estados de pago (payment_state)',
+    skipped: (n, detail) => `omitidas ${n} (no son cobros: ${detail}; ver la columna error)`,
   },
   qrSheet: { reference: 'Referencia', name: 'Nombre', link: 'Enlace', code: 'Código QR' },
 };
@@ -122,6 +125,7 @@ const EN: Words = {
     qrFailed: 'The QR codes were not written',
     linkStates: 'Link states (link_state)',
     paymentStates: 'Payment states (payment_state)',
+    skipped: (n, detail) => `skipped ${n} (not bills: ${detail}; see the error column)`,
   },
   qrSheet: { reference: 'Reference', name: 'Name', link: 'Link', code: 'QR code' },
 };

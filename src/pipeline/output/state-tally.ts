@@ -20,9 +20,12 @@ export interface TallyJson {
 
 /** States in the order people read them; others follow in the order first seen. */
 export const STATE_ORDER = [
-  'ISSUED', 'WOULD_ISSUE', 'INVALID', 'FAILED', 'UNCERTAIN',
+  'ISSUED', 'WOULD_ISSUE', 'INVALID', 'FAILED', 'UNCERTAIN', 'SKIPPED',
   'PAID', 'PARTIAL', 'PENDING', 'EXPIRED', 'DISABLED', 'UNKNOWN',
 ];
+
+/** Rows that are not bills; their amounts never count. */
+const SKIPPED = 'SKIPPED';
 
 export class StateTally {
   private total = 0;
@@ -33,7 +36,13 @@ export class StateTally {
     return this.total;
   }
 
+  /**
+   * Counts a row. A SKIPPED row (a total, footer or hidden row) is counted
+   * in its state but its amount is never added anywhere: a total row's
+   * amount is the sum of the bills above it.
+   */
   add(state: string, amount?: string, currency?: string): void {
+    if (state === SKIPPED) amount = undefined;
     this.total += 1;
     let entry = this.states.get(state);
     if (entry === undefined) {

@@ -30,6 +30,8 @@ export interface IssuedSheetOptions {
   /** Currency of rows without a currency column (as in issue). */
   currency: string;
   timeZone: string;
+  /** How issue was told to read the sheet (--decimal, --date-order, --amount-unit), when it was. */
+  reading?: Pick<RequestOptions, 'decimal' | 'dateOrder' | 'amountUnit'>;
 }
 
 /** One data row of an issued sheet. */
@@ -117,7 +119,7 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
           reference: prepared.reference,
           amount: prepared.amount,
           currency: prepared.currency ?? options.currency,
-          dueDate: parseDueDate(dueIndex === undefined ? null : (cells[dueIndex] ?? null), options.locale),
+          dueDate: parseDueDate(dueIndex === undefined ? null : (cells[dueIndex] ?? null), options.reading?.dateOrder ?? options.locale),
           linkId: linkIdOf(linkIdCell, linkIdText),
           linkIdText,
           get,
@@ -174,6 +176,7 @@ function indexToolColumns(header: readonly string[]): Map<string, number> {
 function requestOptions(options: IssuedSheetOptions): RequestOptions {
   return {
     locale: options.locale,
+    ...options.reading,
     currency: options.currency,
     timeZone: options.timeZone,
     paymentExpiration: 15,

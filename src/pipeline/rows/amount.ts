@@ -8,7 +8,7 @@
  * are doubles) go through number formatting, see `fromNumber`.
  */
 import { isCellError, type CellValue } from '../../io/types.js';
-import type { Locale, RowErrorCode } from '../types.js';
+import { LOCALE_DEFAULTS, type DecimalMark, type Locale, type RowErrorCode } from '../types.js';
 
 export type AmountResult =
   /** `currency`: the code written in the cell itself ("USD 1.250", "US$ 99", "1.250 COP"), if any. */
@@ -20,49 +20,67 @@ const MAX_SIGNIFICANT_DIGITS = 15;
 const MAX_TEXT_LENGTH = 64;
 
 // Optional sign, optional currency before and/or after, spaces (\s covers NBSP and narrow NBSP) around them.
-const SHAPE = /^([-−])?\s*(?:(COP|USD)\s*\$?|(US)\$|\$)?\s*([-−])?\s*([0-9][0-9.,]*)\s*(COP|USD)?$/i;
+// The digits may hold single spaces between digits ("1 250 000"), checked below.
+const SHAPE = /^([-−])?\s*(?:(COP|USD)\s*\$?|(US)\$|\$)?\s*([-−])?\s*([0-9](?:[0-9.,]|[ \u00A0\u202F](?=[0-9]))*)\s*(COP|USD)?$/i;
 const PLAIN = /^\d+$/;
+const SPACES = /[ \u00A0\u202F]/g;
 
-interface LocaleRules {
-  /** Patterns a valid amount matches in this locale. */
+interface MarkRules {
+  /** Patterns a valid amount matches with this decimal mark. */
   valid: RegExp[];
-  /** Patterns that only make sense in the other locale. */
+  /** Patterns that only make sense with the other mark. */
   foreign: RegExp[];
-  decimal: ',' | '.';
+  /** Thousands grouped by one kind of space, with this decimal mark. */
+  spaced: RegExp;
   example: string;
-  other: Locale;
+  /** How the other mark's amounts look, for messages. */
+  otherLooks: string;
+  other: DecimalMark;
 }
 
-const RULES: Record<Locale, LocaleRules> = {
-  'es-CO': {
+const RULES: Record<DecimalMark, MarkRules> = {
+  ',': {
     valid: [/^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$/, /^\d+,\d{1,2}$/],
     foreign: [/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, /^\d+\.\d{1,2}$/],
-    decimal: ',',
+    spaced: /^\d{1,3}(?: \d{3})+(?:,\d{1,2})?$/,
     example: 'write 1.250.000,50 or 1250000,50',
-    other: 'en-US',
+    otherLooks: 'a dot for decimals, as in 1,250,000.50',
+    other: '.',
   },
-  'en-US': {
+  '.': {
     valid: [/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/, /^\d+\.\d{1,2}$/],
     foreign: [/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/, /^\d+,\d{1,2}$/],
-    decimal: '.',
+    spaced: /^\d{1,3}(?: \d{3})+(?:\.\d{1,2})?$/,
     example: 'write 1,250,000.50 or 1250000.50',
-    other: 'es-CO',
+    otherLooks: 'a comma for decimals, as in 1.250.000,50',
+    other: ',',
   },
 };
 
-/** Parses an amount cell for `locale`. */
-export function parseAmount(value: CellValue, locale: Locale): AmountResult {
-  if (value === null || value === undefined) return missing(locale);
-  if (typeof value === 'string') return fromText(value.trim(), locale);
-  if (typeof value === 'number') return fromNumber(value);
-  if (isCellError(value)) return invalid(`the cell holds the error ${value.error}; ${RULES[locale].example}`);
-  const shown = value instanceof Date ? 'a date' : `the value ${String(value).toUpperCase()}`;
-  return invalid(`the cell holds ${shown}, not an amount; ${RULES[locale].example}`);
+/** The decimal mark a setting means: a locale's own, or the mark itself (`--decimal`). */
+export function decimalOf(style: Locale | DecimalMark): DecimalMark {
+  return style === ',' || style === '.' ? style : LOCALE_DEFAULTS[style].decimal;
 }
 
-function fromText(text: string, locale: Locale): AmountResult {
-  if (text === '') return missing(locale);
-  const rules = RULES[locale];
+/** How to write an amount with this decimal mark, for messages. */
+export function amountExample(style: Locale | DecimalMark): string {
+  return RULES[decimalOf(style)].example;
+}
+
+/** Parses an amount cell whose decimal mark is `style`'s (a locale's, or `,` / `.`). */
+export function parseAmount(value: CellValue, style: Locale | DecimalMark): AmountResult {
+  const decimal = decimalOf(style);
+  if (value === null || value === undefined) return missing(decimal);
+  if (typeof value === 'string') return fromText(value.trim(), decimal);
+  if (typeof value === 'number') return fromNumber(value);
+  if (isCellError(value)) return invalid(`the cell holds the error ${value.error}; ${RULES[decimal].example}`);
+  const shown = value instanceof Date ? 'a date' : `the value ${String(value).toUpperCase()}`;
+  return invalid(`the cell holds ${shown}, not an amount; ${RULES[decimal].example}`);
+}
+
+function fromText(text: string, decimal: DecimalMark): AmountResult {
+  if (text === '') return missing(decimal);
+  const rules = RULES[decimal];
   // No valid amount is this long; refusing early also keeps the regexes below from backtracking on huge cells.
   if (text.length > MAX_TEXT_LENGTH) {
     return PLAIN.test(text)
@@ -81,26 +99,50 @@ function fromText(text: string, locale: Locale): AmountResult {
   }
   const digits = m[5] as string;
   let canonical: string | undefined;
-  if (PLAIN.test(digits)) canonical = canonicalize(digits, '');
-  else if (rules.valid.some((re) => re.test(digits))) canonical = splitLocalized(digits, rules.decimal);
-  if (canonical === undefined) return explainMismatch(text, digits, locale);
+  if (digits !== digits.replace(SPACES, '')) {
+    const spaced = fromSpaced(text, digits, rules);
+    if (!spaced.ok) return spaced;
+    canonical = spaced.amount;
+  } else if (PLAIN.test(digits)) canonical = canonicalize(digits, '');
+  else if (rules.valid.some((re) => re.test(digits))) canonical = splitLocalized(digits, decimal);
+  if (canonical === undefined) return explainMismatch(text, digits, decimal);
   const result = checkMagnitude(canonical, text, m[1] !== undefined || m[4] !== undefined);
   const currency = before ?? after;
   return result.ok && currency !== undefined ? { ...result, currency } : result;
 }
 
-function explainMismatch(text: string, digits: string, locale: Locale): AmountResult {
-  const rules = RULES[locale];
+/**
+ * Spaces as thousands separators ("1 250 000", "1 250 000,50"), as French-style
+ * exports and some ERPs write them. Accepted only when unambiguous: one kind of
+ * space, groups of exactly three digits, no dot or comma grouping besides.
+ */
+function fromSpaced(text: string, digits: string, rules: MarkRules): AmountResult {
+  const kinds = new Set(digits.match(SPACES));
+  const normal = digits.replace(SPACES, ' ');
+  if (kinds.size === 1 && rules.spaced.test(normal)) {
+    const at = normal.lastIndexOf(rules.other === '.' ? ',' : '.');
+    const whole = (at < 0 ? normal : normal.slice(0, at)).replace(/ /g, '');
+    return { ok: true, amount: canonicalize(whole, at < 0 ? '' : normal.slice(at + 1)) };
+  }
+  return invalid(
+    `"${text}" has spaces between its digits that are not thousands groups of three (or mixes them with other separators), so its amount is ambiguous; ${rules.example}`,
+  );
+}
+
+function explainMismatch(text: string, digits: string, decimal: DecimalMark): AmountResult {
+  const rules = RULES[decimal];
+  // The advice names --decimal, never --locale: a locale also changes how dates are read.
   if (rules.foreign.some((re) => re.test(digits))) {
     return invalid(
-      `"${text}" is not an amount in ${locale} format (it looks like ${rules.other}); ${rules.example}, or run with --locale ${rules.other}`,
+      `"${text}" is not an amount with "${decimal}" as the decimal mark (it looks like ${rules.otherLooks}); ${rules.example}, ` +
+        `or run with --decimal ${rules.other} if every amount in the sheet is written that way (dates are read as before)`,
     );
   }
-  const decimals = new RegExp(`\\${rules.decimal}(\\d{3,})$`).exec(digits);
+  const decimals = new RegExp(`\\${decimal}(\\d{3,})$`).exec(digits);
   if (decimals !== null && rules.valid.some((re) => re.test(digits.slice(0, -((decimals[1] as string).length - 2))))) {
     return invalid(`"${text}" has more than 2 decimals; round it to cents and ${rules.example}`);
   }
-  return invalid(`"${text}" is not an amount in ${locale} format; ${rules.example}`);
+  return invalid(`"${text}" is not an amount with "${decimal}" as the decimal mark; ${rules.example}`);
 }
 
 /** "1.250.000,50" with decimal "," → "1250000.5". */
@@ -167,10 +209,40 @@ function fromNumber(n: number): AmountResult {
   return { ok: true, amount: canonicalize(m[1] as string, m[2] ?? '') };
 }
 
-function missing(locale: Locale): AmountResult {
-  return { ok: false, code: 'AMOUNT_MISSING', reason: `the amount is empty; ${RULES[locale].example}` };
+function missing(decimal: DecimalMark): AmountResult {
+  return { ok: false, code: 'AMOUNT_MISSING', reason: `the amount is empty; ${RULES[decimal].example}` };
 }
 
 function invalid(reason: string): AmountResult {
   return { ok: false, code: 'AMOUNT_INVALID', reason };
+}
+
+/**
+ * A canonical amount times 10^zeros, by moving the decimal point in the
+ * string: "1250.5" × 1000 → "1250500". Exact (no float); the caller checks
+ * the result's size again.
+ */
+export function scaleAmount(canonical: string, zeros: number): string {
+  const [whole, fraction = ''] = canonical.split('.') as [string, string?];
+  const padded = fraction.padEnd(zeros, '0');
+  return canonicalize(whole + padded.slice(0, zeros), padded.slice(zeros));
+}
+
+/**
+ * A canonical amount rounded to `decimals` places, half away from zero (as
+ * Excel rounds what a format displays): "119399.84", 0 → "119400".
+ */
+export function roundAmount(canonical: string, decimals: number): string {
+  const [whole, fraction = ''] = canonical.split('.') as [string, string?];
+  if (fraction.length <= decimals) return canonical;
+  const kept = whole + fraction.slice(0, decimals);
+  const up = fraction.charCodeAt(decimals) >= 53; // '5'
+  const rounded = up ? (BigInt(kept) + 1n).toString().padStart(kept.length, '0') : kept;
+  const cut = rounded.length - decimals;
+  return canonicalize(rounded.slice(0, cut), rounded.slice(cut));
+}
+
+/** The number of significant digits an amount may have, for callers that rescale one. */
+export function checkAmountSize(canonical: string, shown: string): AmountResult {
+  return checkMagnitude(canonical, shown, false);
 }

@@ -2,13 +2,19 @@
  * Due dates: cells → calendar dates (`YYYY-MM-DD`), and the instant a link
  * expires — the end of the due day in the site's time zone.
  *
- * Accepted: ISO `2027-03-15` (a time part is ignored), the locale's order
- * (es-CO day/month/year, en-US month/day/year) with `/`, `-` or `.`, XLSX
- * date cells, and XLSX numeric cells holding an Excel serial date. Never a
- * guess: a 2-digit year or day/month in the wrong order is an error.
+ * Accepted: ISO `2027-03-15` (a time part is ignored), the sheet's date order
+ * (`--date-order`, by default the locale's: es-CO day/month/year, en-US
+ * month/day/year) with `/`, `-` or `.`, dates with a Spanish or English month
+ * name (`15-ene-2027`, `15 de enero de 2027`, `ene 15, 2027`, `15-Jan-2027`:
+ * what a spreadsheet displays and a CSV export writes), XLSX date cells, and
+ * Excel serial numbers only from cells formatted as dates. Never a guess: a
+ * 2-digit year, a day/month in the wrong order, or a plain number (1052027
+ * would be the year 4780) is an error.
  */
 import { isCellError, type CellValue } from '../../io/types.js';
-import type { Locale, RowErrorCode } from '../types.js';
+import { LOCALE_DEFAULTS, type DateOrder, type Locale, type RowErrorCode } from '../types.js';
+import { monthOfName } from './month-names.js';
+import { RunError } from '../run-error.js';
 
 export type DueDateResult = { ok: true; date: string } | { ok: false; code: RowErrorCode; reason: string };
 
@@ -17,6 +23,7 @@ const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TI
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`, 'i');
 const SHORT_YEAR = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{2})${TIME}$`, 'i');
 const NUMERIC = /^\d+(?:[.,]\d+)?$/;
+const HAS_LETTER = /\p{L}/u;
 const MAX_TEXT_LENGTH = 48;
 
 /** The last Excel serial date (9999-12-31) in the 1900 date system. */
@@ -24,19 +31,32 @@ const MAX_SERIAL = 2958465;
 const DAY_MS = 86_400_000;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const ORDER: Record<Locale, { dayFirst: boolean; example: string; other: Locale }> = {
-  'es-CO': { dayFirst: true, example: 'write 2027-03-15 or 15/03/2027 (day/month/year)', other: 'en-US' },
-  'en-US': { dayFirst: false, example: 'write 2027-03-15 or 03/15/2027 (month/day/year)', other: 'es-CO' },
+const ORDER: Record<DateOrder, { example: string; words: string }> = {
+  dmy: { example: 'write 2027-03-15 or 15/03/2027 (day/month/year)', words: 'day/month/year' },
+  mdy: { example: 'write 2027-03-15 or 03/15/2027 (month/day/year)', words: 'month/day/year' },
+  ymd: { example: 'write 2027-03-15 (year-month-day)', words: 'year/month/day' },
 };
 
-export function parseDueDate(value: CellValue, locale: Locale): DueDateResult {
-  const example = ORDER[locale].example;
+/** The date order a setting means: a locale's own, or the order itself (`--date-order`). */
+export function dateOrderOf(style: Locale | DateOrder): DateOrder {
+  return style === 'dmy' || style === 'mdy' || style === 'ymd' ? style : LOCALE_DEFAULTS[style].dateOrder;
+}
+
+/** What the cell's format says about it, when the reader knows (XLSX). */
+export interface DateCellInfo {
+  /** The cell's number format is a date format: a number in it is an Excel serial date. */
+  isDate?: boolean;
+}
+
+export function parseDueDate(value: CellValue, style: Locale | DateOrder, cellInfo?: DateCellInfo): DueDateResult {
+  const order = dateOrderOf(style);
+  const example = ORDER[order].example;
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
     return { ok: false, code: 'DUE_DATE_MISSING', reason: `the due date is empty; ${example}` };
   }
   if (value instanceof Date) return fromDateCell(value);
-  if (typeof value === 'number') return fromSerial(value, example);
-  if (typeof value === 'string') return fromText(value.trim(), locale);
+  if (typeof value === 'number') return cellInfo?.isDate === true ? fromSerial(value, example) : notADateCell(String(value), example);
+  if (typeof value === 'string') return fromText(value.trim(), order);
   if (isCellError(value)) return invalid(`the cell holds the error ${value.error}; ${example}`);
   return invalid(`the cell holds the value ${String(value).toUpperCase()}, not a date; ${example}`);
 }
@@ -65,32 +85,80 @@ function fromSerial(n: number, example: string): DueDateResult {
   return invalid(`the cell holds the number ${String(n)}, not a date; format the column as a date in Excel, or ${example}`);
 }
 
-function fromText(text: string, locale: Locale): DueDateResult {
-  const order = ORDER[locale];
+/** A number is a date only when the spreadsheet says so (a date format): 1052027 is not the year 4780. */
+function notADateCell(shown: string, example: string): DueDateResult {
+  return {
+    ok: false,
+    code: 'DUE_DATE_NOT_A_DATE_CELL',
+    reason: `"${shown}" is a plain number, not a date (the cell is not formatted as a date, so it is not read as an Excel serial date); ` +
+      `format the column as a date in the spreadsheet, or ${example}`,
+  };
+}
+
+function fromText(text: string, order: DateOrder): DueDateResult {
+  const rules = ORDER[order];
   // No date is this long; refusing early also keeps the regexes below from backtracking on huge cells.
-  if (text.length > MAX_TEXT_LENGTH) return invalid(`the cell holds ${text.length} characters of text, not a date; ${order.example}`);
+  if (text.length > MAX_TEXT_LENGTH) return invalid(`the cell holds ${text.length} characters of text, not a date; ${rules.example}`);
   let m = YEAR_FIRST.exec(text);
   if (m !== null) return checkCalendar(Number(m[1]), Number(m[3]), Number(m[4]), text, '');
   m = YEAR_LAST.exec(text);
-  if (m !== null) {
-    const [a, b] = [Number(m[1]), Number(m[3])];
-    const [day, month] = order.dayFirst ? [a, b] : [b, a];
-    const hint = `; in ${locale} dates are ${order.dayFirst ? 'day/month/year' : 'month/day/year'}` +
-      (month > 12 && day <= 12 ? `, or run with --locale ${order.other}` : '');
-    return checkCalendar(Number(m[4]), month, day, text, hint);
-  }
+  if (m !== null) return fromYearLast(text, Number(m[1]), Number(m[3]), Number(m[4]), order);
   if (SHORT_YEAR.test(text)) {
-    return invalid(`"${text}" has a 2-digit year; write the year with 4 digits (${order.example.replace('write ', '')})`);
+    return invalid(`"${text}" has a 2-digit year; write the year with 4 digits (${rules.example.replace('write ', '')})`);
   }
-  if (NUMERIC.test(text)) {
-    const n = Number(text.replace(',', '.'));
-    if (n >= 1 && n <= MAX_SERIAL) {
-      return invalid(
-        `"${text}" looks like an Excel serial date number, not a date; format the column as a date in Excel before exporting, or ${order.example}`,
-      );
-    }
+  if (NUMERIC.test(text)) return notADateCell(text, rules.example);
+  if (HAS_LETTER.test(text)) {
+    const named = fromMonthName(text);
+    if (named !== undefined) return named;
   }
-  return invalid(`"${text}" is not a date; ${order.example}`);
+  return invalid(`"${text}" is not a date; ${rules.example}`);
+}
+
+function fromYearLast(text: string, a: number, b: number, year: number, order: DateOrder): DueDateResult {
+  if (order === 'ymd') {
+    return invalid(`"${text}" puts the year last, but the sheet's dates are year/month/day (--date-order ymd); ${ORDER.ymd.example}`);
+  }
+  const [day, month] = order === 'dmy' ? [a, b] : [b, a];
+  const other: DateOrder = order === 'dmy' ? 'mdy' : 'dmy';
+  const hint = `; the sheet's dates are read as ${ORDER[order].words}` +
+    (month > 12 && day <= 12 ? `, or, if every date in the sheet is ${ORDER[other].words}, run with --date-order ${other}` : '');
+  return checkCalendar(year, month, day, text, hint);
+}
+
+/**
+ * "15-ene-2027", "15 de enero de 2027", "lunes, 15 de enero de 2027",
+ * "ene 15, 2027", "15-Jan-2027", "January 15, 2027": the month is a word, so
+ * the order of day and month is never in doubt. A 4-digit year is required.
+ */
+function fromMonthName(text: string): DueDateResult | undefined {
+  const words = text
+    .toLowerCase()
+    .split(/[\s,/.\-]+/)
+    .filter((w) => w !== '' && w !== 'de' && w !== 'del' && w !== 'of');
+  if (words.length === 4 && WEEKDAYS.has(stripAccents(words[0] as string))) words.shift();
+  if (words.length !== 3) return undefined;
+  const [first, second, third] = words as [string, string, string];
+  const year = /^\d{4}$/.test(third) ? Number(third) : undefined;
+  let day: string | undefined;
+  let month: number | undefined;
+  if (/^\d{1,2}$/.test(first)) [day, month] = [first, monthOfName(second)];
+  else if (/^\d{1,2}$/.test(second)) [day, month] = [second, monthOfName(first)];
+  if (day === undefined || month === undefined) return undefined;
+  if (year === undefined) {
+    return invalid(`"${text}" has no 4-digit year; write it as 15 de enero de 2027, 15-ene-2027 or 2027-01-15`);
+  }
+  return checkCalendar(year, month, Number(day), text, '');
+}
+
+const WEEKDAYS = new Set([
+  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo',
+  'lun', 'mar', 'mie', 'jue', 'vie', 'sab', 'dom',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+]);
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 function checkCalendar(year: number, month: number, day: number, shown: string, hint: string): DueDateResult {
@@ -114,9 +182,19 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/**
+ * The last calendar day a due date may fall on: `years` after `today`
+ * (YYYY-MM-DD), on the same day of the month (Feb 29 → Feb 28).
+ */
+export function lastPlausibleDate(today: string, years: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${pad(m)}-${pad(Math.min(d, last))}`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Throws a clear Error for a time zone name Intl does not know. */
+/** Throws a clear RunError (BAD_OPTION) for a time zone name Intl does not know. */
 export function checkTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
@@ -131,7 +209,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
       });
     } catch {
-      throw new Error(`Unknown time zone "${timeZone}"; use an IANA name such as America/Bogota or America/New_York.`);
+      throw new RunError('BAD_OPTION', `Unknown time zone "${timeZone}"; use an IANA name such as America/Bogota or America/New_York.`);
     }
     formatters.set(timeZone, f);
   }

@@ -65,10 +65,17 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
+// A currency or unit written after the name: "Valor US$", "Valor USD", "Valor €", "Valor en miles de pesos".
+// Anchored at the end and bounded, so a long cell cannot make them backtrack.
+const TRAILING_CURRENCY = /(?:^|[\s:])(?:us\s?\$|col\s?\$|\$|€|usd|cop|eur)$/i;
+const TRAILING_UNIT = /\s(?:en\s)?(?:miles|millones|thousands|millions)(?:\sde\s(?:pesos|d[oó]lares))?$/i;
+const MAX_NOTE_SCAN = 200;
+
 /**
- * Drops a required-column marker or a unit/format note at the end:
- * "Valor (COP) *" → "Valor". A loop rather than a regex, which would
- * backtrack quadratically on a long cell of spaces.
+ * Drops a required-column marker or a unit/currency note at the end:
+ * "Valor (COP) *" → "Valor", "Valor US$" → "Valor". A loop rather than one
+ * regex, which would backtrack quadratically on a long cell of spaces. The
+ * notes are read, never lost: see header-notes.ts.
  */
 function stripTrailingNotes(text: string): string {
   let t = text.trimEnd();
@@ -78,9 +85,12 @@ function stripTrailingNotes(text: string): string {
       continue;
     }
     const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
-    if (open < 0 || t.lastIndexOf(')', t.length - 2) > open) return t;
+    if (open < 0 || t.lastIndexOf(')', t.length - 2) > open) break;
     t = t.slice(0, open).trimEnd();
   }
+  if (t.length > MAX_NOTE_SCAN) return t;
+  const note = TRAILING_CURRENCY.exec(t) ?? TRAILING_UNIT.exec(t);
+  return note === null || note.index === 0 ? t : t.slice(0, note.index).trimEnd();
 }
 
 const LOOKUP: ReadonlyMap<string, Field> = buildLookup();

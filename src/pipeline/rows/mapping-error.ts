@@ -18,7 +18,11 @@ export type MappingErrorCode =
   /** A `--map field=Header` flag cannot be read. */
   | 'MAP_INVALID'
   /** A `--map` flag names a header the file does not have. */
-  | 'MAP_COLUMN_NOT_FOUND';
+  | 'MAP_COLUMN_NOT_FOUND'
+  /** The amount header notes a unit (miles, millones, thousands) that `--amount-unit` has not confirmed, or the two differ. */
+  | 'HEADER_UNIT_UNCONFIRMED'
+  /** The amount header names a currency other than `--currency`. */
+  | 'HEADER_CURRENCY_CONFLICT';
 
 export class MappingError extends PaylinksError<MappingErrorCode> {
   override readonly name = 'MappingError';

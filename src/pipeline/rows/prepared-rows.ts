@@ -5,7 +5,9 @@
  */
 import { openSheet } from '../../io/read/index.js';
 import type { ReadOptions, SheetInfo } from '../../io/types.js';
-import { isHeaderRow, mapColumns } from './headers.js';
+import { mapColumns } from './headers.js';
+import { headerTest } from './header-choice.js';
+import { readAmountHeader } from './header-notes.js';
 import type { ColumnMap, Field, PreparedRow, RequestOptions } from '../types.js';
 import { createRowPreparer } from './validate.js';
 
@@ -18,16 +20,18 @@ export interface InputOptions {
 export interface PreparedInput {
   info: SheetInfo;
   map: ColumnMap;
+  /** The run's currency: the one the amount header names ("Valor (USD)"), else --currency. */
+  currency: string;
   rows: AsyncIterable<PreparedRow>;
   close(): Promise<void>;
 }
 
-/** A reader's note for the person running the command: about the sheet, or about one row. */
-export type ReaderNoteSink = (note: { message: string; rowNumber?: number }) => void;
+/** A reader's note about the sheet for the person running the command. */
+export type ReaderNoteSink = (note: { message: string }) => void;
 
-/** `onReaderNote` gets the reader's notes (a hidden sheet read, garbled text): pass it on one pass only, so each is told once. */
+/** `onReaderNote` gets the reader's notes about the sheet (a hidden sheet read): pass it on one pass only, so each is told once. */
 export async function openPrepared(input: InputOptions, request: RequestOptions, onReaderNote?: ReaderNoteSink): Promise<PreparedInput> {
-  const source = await openSheet(input.path, { ...input.read, isHeader: isHeaderRow });
+  const source = await openSheet(input.path, { ...input.read, isHeader: headerTest });
   for (const message of source.info.notes ?? []) onReaderNote?.({ message });
   let map: ColumnMap;
   let prepare: ReturnType<typeof createRowPreparer>;
@@ -39,10 +43,11 @@ export async function openPrepared(input: InputOptions, request: RequestOptions,
     throw err;
   }
   async function* rows(): AsyncGenerator<PreparedRow> {
-    for await (const raw of source.rows) {
-      for (const message of raw.warnings ?? []) onReaderNote?.({ message, rowNumber: raw.rowNumber });
-      yield prepare(raw);
-    }
+    // A row's own reader notes (garbled text) travel on the prepared row, and the write pass
+    // tells the first few; only notes about the whole sheet are told here.
+    for await (const raw of source.rows) yield prepare(raw);
   }
-  return { info: source.info, map, rows: rows(), close: () => source.close() };
+  const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
+  const currency = (amountHeader === undefined ? undefined : readAmountHeader(amountHeader).currency) ?? request.currency;
+  return { info: source.info, map, currency, rows: rows(), close: () => source.close() };
 }

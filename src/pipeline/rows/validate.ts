@@ -14,16 +14,24 @@
 import { hash } from 'node:crypto';
 import type { CreateLinkRequest, Recipient } from '../../api/types.js';
 import { isCellError, type CellValue, type RawRow } from '../../io/types.js';
-import { parseAmount } from './amount.js';
+import { decimalOf } from './amount.js';
+import { applyUnit, formatCurrencyConflict, readAmountCell } from './amount-cell.js';
+import { DEFAULT_MAX_DUE_YEARS, DueWindow } from './due-window.js';
 import { normalizePhone, validateEmail } from './contact.js';
-import { checkTimeZone, endOfDayInZone, isPast, parseDueDate } from './dates.js';
+import { checkTimeZone, dateOrderOf, endOfDayInZone, isPast, parseDueDate } from './dates.js';
+import { readAmountHeader } from './header-notes.js';
 import { MappingError, quoteValue } from './mapping-error.js';
+import { checkHeaderNotes, type HeaderRules } from './header-rules.js';
 import { formatAmount } from '../money.js';
 import { deriveReference, validateReference } from './reference.js';
+import { RowSkipper } from './skip-rows.js';
 import { checkTemplate, renderTemplate } from './text-template.js';
-import type { ColumnMap, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from '../types.js';
+import { RunError } from '../run-error.js';
+import type { ColumnMap, DateOrder, DecimalMark, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from '../types.js';
 
 export const MAX_DESCRIPTION_LENGTH = 250;
+
+export { DEFAULT_MAX_DUE_YEARS } from './due-window.js';
 
 /** C0 controls and DEL, except tab, line feed and carriage return. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -43,6 +51,8 @@ export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?
 /** What a row's cells became, before the request is assembled. */
 interface Parsed {
   amount?: string;
+  /** The amount as the sheet writes it, when a unit (--amount-unit) made `amount` differ. */
+  sheetAmount?: string;
   /** A currency code written in the amount cell itself. */
   amountCurrency?: string;
   dueDate?: string;
@@ -63,6 +73,13 @@ class RowPreparer {
   /** One copy shared by every request: the run's setting, not the row's. */
   private readonly paymentMethods: string[] | undefined;
   private readonly currency: string;
+  private readonly decimal: DecimalMark;
+  private readonly dateOrder: DateOrder;
+  /** What the amount header's notes make of every amount: a unit to apply, a currency it names. */
+  private readonly header: HeaderRules;
+  private readonly skipper: RowSkipper;
+  /** Due dates from today to --max-due-years ahead. */
+  private readonly window: DueWindow;
 
   constructor(
     private readonly map: ColumnMap,
@@ -73,32 +90,55 @@ class RowPreparer {
     checkTemplate(options.descriptionTemplate);
     checkTimeZone(options.timeZone);
     if (!CURRENCY.test(options.currency)) {
-      throw new Error(`The currency "${options.currency}" is not an ISO 4217 code; use three letters such as COP or USD.`);
+      throw new RunError('BAD_OPTION', `The currency "${options.currency}" is not an ISO 4217 code; use three letters such as COP or USD.`);
     }
     checkNotifyColumns(map, options, file);
-    this.currency = options.currency.toUpperCase();
+    const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
+    this.header = checkHeaderNotes(amountHeader === undefined ? {} : readAmountHeader(amountHeader), amountHeader ?? '', options, file);
+    this.currency = this.header.currency ?? options.currency.toUpperCase();
+    this.decimal = options.decimal ?? decimalOf(options.locale);
+    this.dateOrder = options.dateOrder ?? dateOrderOf(options.locale);
+    this.skipper = new RowSkipper(map, options.includeHidden === true);
+    this.window = new DueWindow(options.now, options.timeZone, options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS);
     this.paymentMethods = options.paymentMethods?.length ? Object.freeze([...options.paymentMethods]) as string[] : undefined;
     this.amountInTemplates = `${options.nameTemplate}${options.descriptionTemplate}`.includes('{amount}');
   }
 
   prepare(row: RawRow): PreparedRow {
+    const skip = this.skipper.check(row);
     const errors: RowError[] = [];
     const p = this.parseCells(row, errors);
-    const reference = this.reference(row, p, errors);
+    // A skipped row claims no reference: a hidden copy must not make the visible row a duplicate.
+    const reference = skip === undefined ? this.reference(row, p, errors) : this.peekReference(row, p);
     const description = this.description(row, reference, p, errors);
     const name = this.name(row, reference, p, errors);
-    const recipients = this.recipients(row, p, errors);
+    const recipients = skip === undefined ? this.recipients(row, p, errors) : undefined;
 
     const fingerprint = hash(
       'sha256',
       `${reference}\u001f${p.amount ?? ''}\u001f${p.currency}\u001f${p.expiresAt ?? ''}\u001f${name}\u001f${description}`,
       'hex',
     ).slice(0, 16);
-    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, currency: p.currency, errors, fingerprint };
+    // The fingerprint is computed for skipped rows too: a row issued before it was hidden still matches its journal record.
+    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, currency: p.currency, errors: skip === undefined ? errors : [], fingerprint };
     if (p.amount !== undefined) prepared.amount = p.amount;
+    if (p.sheetAmount !== undefined) prepared.sheetAmount = p.sheetAmount;
     if (p.expiresAt !== undefined) prepared.expiresAt = p.expiresAt;
-    if (errors.length === 0) prepared.request = this.request(name, reference, description, p, recipients);
+    const warnings = [...(row.warnings ?? [])];
+    if (row.hidden === true && skip === undefined) warnings.push(`Row ${row.rowNumber} is hidden in the sheet and was billed because of --include-hidden.`);
+    if (warnings.length > 0) prepared.warnings = warnings;
+    if (skip !== undefined) prepared.skip = skip;
+    else if (errors.length === 0) prepared.request = this.request(name, reference, description, p, recipients);
     return prepared;
+  }
+
+  /** A skipped row's key for the journal and output, without claiming it (no duplicate check, no numbering). */
+  private peekReference(row: RawRow, p: Parsed): string {
+    if (this.map.fields.reference !== undefined) {
+      const text = this.text(row, 'reference');
+      if (text !== '') return text;
+    }
+    return this.derivedBase(row, p);
   }
 
   /** What the templates can say; built only for rows whose name or description is rendered. */
@@ -123,28 +163,42 @@ class RowPreparer {
 
     const amountCell = this.cell(row, 'amount', errors);
     if (amountCell !== undefined) {
-      const r = parseAmount(amountCell, locale);
+      const r = readAmountCell(amountCell, this.format(row, 'amount'), this.decimal, this.options.billDisplayed === true);
       if (r.ok) {
         p.amount = r.amount;
         p.amountCurrency = r.currency;
+        if (this.header.unit !== 1) {
+          p.sheetAmount = r.amount;
+          const scaled = applyUnit(r.amount, this.header.unit);
+          if (scaled.ok) p.amount = scaled.amount;
+          else {
+            delete p.amount;
+            this.fail(errors, row, 'amount', scaled.code, scaled.reason);
+          }
+        }
       } else this.fail(errors, row, 'amount', r.code, r.reason);
     }
 
     const dueCell = this.cell(row, 'dueDate', errors);
     if (dueCell !== undefined) {
-      const r = parseDueDate(dueCell, locale);
+      const r = parseDueDate(dueCell, this.dateOrder, this.format(row, 'dueDate'));
       if (r.ok) this.expiry(row, r.date, p, errors);
       else this.fail(errors, row, 'dueDate', r.code, r.reason);
     }
 
     const currency = this.text(row, 'currency', errors);
     if (currency !== '') {
-      if (CURRENCY.test(currency)) p.currency = currency.toUpperCase();
-      else this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+      if (!CURRENCY.test(currency)) {
+        this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+      } else if (this.header.currency !== undefined && currency.toUpperCase() !== this.header.currency) {
+        this.fail(errors, row, 'currency', 'CURRENCY_CONFLICT',
+          `the row says ${currency.toUpperCase()}, but the amount column "${this.amountHeader()}" says its amounts are in ${this.header.currency}; make the two agree`);
+      } else p.currency = currency.toUpperCase();
     }
+    this.formatCurrency(row, p, errors);
     // "USD 1.250" in a COP row is a bill in the wrong currency, not a detail to ignore.
     if (p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
-      const source = currency !== '' ? 'the currency column says' : `the run's currency is (--currency)`;
+      const source = currency !== '' ? 'the currency column says' : this.header.currency !== undefined ? `the amount header "${this.amountHeader()}" says` : `the run's currency is (--currency)`;
       this.fail(errors, row, 'amount', 'CURRENCY_INVALID', `${this.shown(row, 'amount')} is in ${p.amountCurrency}, but ${source} ${p.currency}; write the amount without a currency, or make the two agree`);
     }
 
@@ -174,7 +228,26 @@ class RowPreparer {
     if (isPast(end.instant, this.options.now)) {
       this.fail(errors, row, 'dueDate', 'DUE_DATE_PAST',
         `${this.shown(row, 'dueDate')} is past: the link would expire at ${end.local} (${this.options.timeZone}), which is not after now; write a due date from today on`);
+    } else {
+      const tooFar = this.window.tooFar(date, this.shown(row, 'dueDate'));
+      if (tooFar !== undefined) this.fail(errors, row, 'dueDate', 'DUE_DATE_OUT_OF_RANGE', tooFar);
     }
+  }
+
+  /** A currency in the amount cell's number format other than the row's is refused, as the text form "USD 1.250" is. */
+  private formatCurrency(row: RawRow, p: Parsed, errors: RowError[]): void {
+    const conflict = formatCurrencyConflict(this.format(row, 'amount'), p.currency, this.options.locale);
+    if (conflict !== undefined) this.fail(errors, row, 'amount', conflict.code, conflict.reason);
+  }
+
+  private format(row: RawRow, field: Field): NonNullable<RawRow['formats']>[number] {
+    const index = this.map.fields[field];
+    return index === undefined ? undefined : row.formats?.[index];
+  }
+
+  private amountHeader(): string {
+    const index = this.map.fields.amount;
+    return index === undefined ? '' : (this.map.header[index] ?? '');
   }
 
   /** From the reference column (validated, unique in the file), or derived from the row's content. */
@@ -199,9 +272,17 @@ class RowPreparer {
     return r.reference;
   }
 
-  /** Canonical values where they parsed (so `1.250.000` and `1250000` agree), the cell text otherwise. */
+  /** A derived reference, numbered when identical rows repeat it (`PL-…-2`). */
   private derived(row: RawRow, p: Parsed): string {
-    const base = deriveReference(
+    const base = this.derivedBase(row, p);
+    const occurrence = (this.derivedCounts.get(base) ?? 0) + 1;
+    this.derivedCounts.set(base, occurrence);
+    return occurrence === 1 ? base : `${base}-${occurrence}`;
+  }
+
+  /** Canonical values where they parsed (so `1.250.000` and `1250000` agree), the cell text otherwise. */
+  private derivedBase(row: RawRow, p: Parsed): string {
+    return deriveReference(
       {
         name: p.name,
         amount: p.amount ?? this.text(row, 'amount'),
@@ -212,9 +293,6 @@ class RowPreparer {
       },
       1,
     );
-    const occurrence = (this.derivedCounts.get(base) ?? 0) + 1;
-    this.derivedCounts.set(base, occurrence);
-    return occurrence === 1 ? base : `${base}-${occurrence}`;
   }
 
   private description(row: RawRow, reference: string, p: Parsed, errors: RowError[]): string {

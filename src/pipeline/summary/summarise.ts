@@ -6,7 +6,7 @@
 import type { ReadOptions } from '../../io/types.js';
 import { openIssuedSheet } from '../reconcile/issued-sheet.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
-import type { Field, Locale } from '../types.js';
+import type { Field, Locale, RequestOptions } from '../types.js';
 
 export interface SheetSummaryOptions {
   path: string;
@@ -17,6 +17,8 @@ export interface SheetSummaryOptions {
   timeZone: string;
   /** Shown for rows whose state cell is empty. */
   blank: string;
+  /** As given to issue: --decimal, --date-order, --amount-unit. */
+  reading?: Pick<RequestOptions, 'decimal' | 'dateOrder' | 'amountUnit'>;
 }
 
 export interface SheetSummary {
@@ -35,9 +37,12 @@ export async function summariseSheet(options: SheetSummaryOptions): Promise<Shee
   const payment = new StateTally();
   try {
     for await (const row of sheet.rows) {
-      const currency = row.amount === undefined ? undefined : row.currency;
-      link.add(row.text('link_state') || options.blank, row.amount, currency);
-      if (hasPayment) payment.add(row.text('payment_state') || options.blank, row.amount, currency);
+      const state = row.text('link_state');
+      // A SKIPPED row (a total, footer or hidden row) is counted, but its amount never joins any total.
+      const amount = state === 'SKIPPED' ? undefined : row.amount;
+      const currency = amount === undefined ? undefined : row.currency;
+      link.add(state || options.blank, amount, currency);
+      if (hasPayment) payment.add(row.text('payment_state') || options.blank, amount, currency);
     }
   } finally {
     await sheet.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../../src/pipeline/rows/amount.js';
+import { parseAmount, roundAmount, scaleAmount } from '../../../src/pipeline/rows/amount.js';
 import type { Locale } from '../../../src/pipeline/types.js';
 
 const NBSP = '\u00a0';
@@ -56,17 +56,22 @@ describe('parseAmount: valid', () => {
 });
 
 const invalid: Array<[Locale, string | number | boolean | Date | null | { error: string }, string, RegExp]> = [
-  ['es-CO', '1,250,000.50', 'AMOUNT_INVALID', /looks like en-US.*--locale en-US/],
-  ['es-CO', '1.5', 'AMOUNT_INVALID', /not an amount in es-CO format.*--locale en-US/],
-  ['es-CO', '1.50', 'AMOUNT_INVALID', /es-CO/],
-  ['es-CO', '1,500', 'AMOUNT_INVALID', /en-US/],
-  ['en-US', '1,5', 'AMOUNT_INVALID', /looks like es-CO.*--locale es-CO/],
-  ['en-US', '1.250.000,50', 'AMOUNT_INVALID', /--locale es-CO/],
+  ['es-CO', '1,250,000.50', 'AMOUNT_INVALID', /looks like a dot for decimals.*--decimal \. if every amount/],
+  ['es-CO', '1.5', 'AMOUNT_INVALID', /not an amount with "," as the decimal mark.*--decimal \./],
+  ['es-CO', '1.50', 'AMOUNT_INVALID', /--decimal \./],
+  ['es-CO', '1,500', 'AMOUNT_INVALID', /--decimal \./],
+  ['en-US', '1,5', 'AMOUNT_INVALID', /looks like a comma for decimals.*--decimal ,/],
+  ['en-US', '1.250.000,50', 'AMOUNT_INVALID', /--decimal ,/],
   ['es-CO', '1.250.000,505', 'AMOUNT_INVALID', /more than 2 decimals/],
   ['en-US', '1250000.505', 'AMOUNT_INVALID', /more than 2 decimals/],
-  ['es-CO', '1.25.000', 'AMOUNT_INVALID', /not an amount in es-CO/],
+  ['es-CO', '1.25.000', 'AMOUNT_INVALID', /not an amount with "," as the decimal mark/],
   ['es-CO', '12.50.000', 'AMOUNT_INVALID', /not an amount/],
-  ['es-CO', '1 250 000', 'AMOUNT_INVALID', /not an amount/],
+  ['es-CO', '1 250 00', 'AMOUNT_INVALID', /not thousands groups of three/],
+  ['es-CO', '1 250.000', 'AMOUNT_INVALID', /ambiguous/],
+  ['es-CO', `1 250${NBSP}000`, 'AMOUNT_INVALID', /ambiguous/],
+  ['es-CO', '1 250 000.50', 'AMOUNT_INVALID', /ambiguous/],
+  ['en-US', '1 250 000,50', 'AMOUNT_INVALID', /ambiguous/],
+  ['es-CO', '12 34', 'AMOUNT_INVALID', /ambiguous/],
   ['es-CO', '1e5', 'AMOUNT_INVALID', /"1e5" is not an amount/],
   ['en-US', '0x10', 'AMOUNT_INVALID', /"0x10" is not an amount/],
   ['en-US', 'NaN', 'AMOUNT_INVALID', /"NaN"/],
@@ -115,8 +120,73 @@ describe('parseAmount: refused', () => {
     expect(r).toEqual({
       ok: false,
       code: 'AMOUNT_INVALID',
-      reason: '"1,250,000.50" is not an amount in es-CO format (it looks like en-US); write 1.250.000,50 or 1250000,50, or run with --locale en-US',
+      reason:
+        '"1,250,000.50" is not an amount with "," as the decimal mark (it looks like a dot for decimals, as in 1,250,000.50); ' +
+        'write 1.250.000,50 or 1250000,50, or run with --decimal . if every amount in the sheet is written that way (dates are read as before)',
     });
+  });
+
+  it('never advises --locale, which would also change how dates are read', () => {
+    for (const [style, text] of [['es-CO', '1250000.00'], ['en-US', '1.250.000,50'], [',', '1,5.0'], ['.', '1,5']] as const) {
+      const r = parseAmount(text, style);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).not.toMatch(/--locale/);
+    }
+  });
+});
+
+// The decimal mark is set apart from the locale (--decimal): an ERP export under es-CO with dot decimals.
+const byMark: Array<[',' | '.', string, string]> = [
+  ['.', '1250000.00', '1250000'],
+  ['.', '1,250,000.50', '1250000.5'],
+  ['.', '$ 1,250,000', '1250000'],
+  [',', '1.250.000,50', '1250000.5'],
+  [',', '1250000,5', '1250000.5'],
+  // Spaces (and no-break spaces) as thousands separators, where unambiguous.
+  [',', '1 250 000', '1250000'],
+  [',', '1 250 000,50', '1250000.5'],
+  [',', `1${NBSP}250${NBSP}000`, '1250000'],
+  [',', `1${NNBSP}250${NNBSP}000,05`, '1250000.05'],
+  ['.', '1 250 000.50', '1250000.5'],
+  ['.', '12 500', '12500'],
+  [',', '$ 1 250 000', '1250000'],
+  [',', '1 250 000 COP', '1250000'],
+];
+
+describe('parseAmount: by decimal mark', () => {
+  it.each(byMark)('%s %j → %s', (mark, input, expected) => {
+    expect(parseAmount(input, mark)).toMatchObject({ ok: true, amount: expected });
+  });
+
+  it('reads 1.250 differently by mark, never by guess', () => {
+    expect(parseAmount('1.250', ',')).toMatchObject({ ok: true, amount: '1250' });
+    expect(parseAmount('1.250', '.')).toMatchObject({ ok: false, code: 'AMOUNT_INVALID' });
+  });
+});
+
+describe('scaleAmount and roundAmount: exact string arithmetic', () => {
+  it.each([
+    ['1250', 3, '1250000'],
+    ['1250.5', 3, '1250500'],
+    ['1.25', 3, '1250'],
+    ['0.5', 6, '500000'],
+    ['1.234567', 3, '1234.567'],
+    ['999999999999', 3, '999999999999000'],
+  ])('scaleAmount(%s, %i) → %s', (amount, zeros, expected) => {
+    expect(scaleAmount(amount, zeros)).toBe(expected);
+  });
+
+  it.each([
+    ['119399.84', 0, '119400'],
+    ['119399.49', 0, '119399'],
+    ['119399.5', 0, '119400'],
+    ['0.995', 2, '1'],
+    ['1250000.05', 1, '1250000.1'],
+    ['99.99', 0, '100'],
+    ['1250', 0, '1250'],
+    ['1250.5', 2, '1250.5'],
+  ])('roundAmount(%s, %i) → %s', (amount, decimals, expected) => {
+    expect(roundAmount(amount, decimals)).toBe(expected);
   });
 });
 

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MappingError } from '../../../src/pipeline/rows/mapping-error.js';
+import { mappingError } from '../../helpers/errors.js';
 import { fieldOfHeader, isHeaderRow, mapColumns, normalizeHeader, parseMapFlags, SYNONYMS } from '../../../src/pipeline/rows/headers.js';
 import { FIELDS } from '../../../src/pipeline/types.js';
 
-function mappingError(fn: () => unknown): MappingError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof MappingError) return err;
-    throw err;
-  }
-  throw new Error('expected a MappingError');
-}
 
 describe('normalizeHeader', () => {
   it.each([

@@ -5,24 +5,18 @@ import { mapColumns } from '../../../src/pipeline/rows/headers.js';
 import { checkTemplate, renderTemplate, TemplateError } from '../../../src/pipeline/rows/text-template.js';
 import type { PreparedRow, RequestOptions, RowErrorCode } from '../../../src/pipeline/types.js';
 import { createRowPreparer } from '../../../src/pipeline/rows/validate.js';
+import { requestOptions } from '../../helpers/request-options.js';
 
 const HEADER = ['Referencia', 'Nombre', 'Valor', 'Vencimiento', 'Correo', 'Celular', 'Concepto', 'Moneda'];
 const map = mapColumns(HEADER, { file: 'cartera.csv' });
 
-const options: RequestOptions = {
-  locale: 'es-CO',
-  currency: 'COP',
-  timeZone: 'America/Bogota',
-  paymentExpiration: 15,
-  paymentsAllowed: 1,
-  descriptionTemplate: 'Factura {reference}',
-  nameTemplate: '{name}',
+const options: RequestOptions = requestOptions({
   notify: ['email', 'sms'],
   notificationUrl: 'https://example.com/hook',
   linkLocale: 'es_CO',
   paymentMethods: ['pse', 'visa'],
   now: new Date('2027-03-01T12:00:00Z'),
-};
+});
 
 function rows(cells: CellValue[][]): RawRow[] {
   return cells.map((c, i) => ({ rowNumber: i + 2, cells: c }));
@@ -111,7 +105,7 @@ describe('row errors', () => {
   it.each<[number, RowErrorCode, string | undefined, string, RegExp]>([
     [3, 'AMOUNT_MISSING', 'Valor', '', /^Row 3, column "Valor": the amount is empty; write 1\.250\.000,50 or 1250000,50\.$/],
     [4, 'AMOUNT_INVALID', 'Valor', '1,250,000.50',
-      /^Row 4, column "Valor": "1,250,000\.50" is not an amount in es-CO format \(it looks like en-US\); write 1\.250\.000,50 or 1250000,50, or run with --locale en-US\.$/],
+      /^Row 4, column "Valor": "1,250,000\.50" is not an amount with "," as the decimal mark \(it looks like a dot for decimals, as in 1,250,000\.50\); write 1\.250\.000,50 or 1250000,50, or run with --decimal \. if every amount in the sheet is written that way \(dates are read as before\)\.$/],
     [5, 'AMOUNT_NOT_POSITIVE', 'Valor', '-5', /^Row 5, column "Valor": "-5" is not a positive amount/],
     [6, 'AMOUNT_TOO_LARGE', 'Valor', '12345678901234567890', /^Row 6, column "Valor": "12345678901234567890" has 20 significant digits/],
     [7, 'DUE_DATE_MISSING', 'Vencimiento', '', /^Row 7, column "Vencimiento": the due date is empty/],

@@ -1,0 +1,64 @@
+/**
+ * What an amount cell says once its format is taken into account: the
+ * currency a number format names (`[$USD-409] #,##0.00`, `€`, a bare `$`),
+ * and the amount a format displays when it hides decimals (119399.84 shown
+ * as `$ 119.400`). Pure functions; the preparer turns their refusals into
+ * row errors.
+ */
+import type { CellFormat, CellValue } from '../../io/types.js';
+import { quoteValue } from './mapping-error.js';
+import { checkAmountSize, parseAmount, roundAmount, scaleAmount, type AmountResult } from './amount.js';
+import type { DecimalMark, Locale, RowErrorCode } from '../types.js';
+
+export type AmountCellResult = AmountResult;
+
+/**
+ * The amount of a cell read with `decimal`. A number cell whose format shows
+ * fewer decimals than it holds is refused (AMOUNT_DISPLAY_MISMATCH, both
+ * values shown), or, with `billDisplayed`, read as displayed.
+ */
+export function readAmountCell(cell: CellValue, format: CellFormat | undefined, decimal: DecimalMark, billDisplayed: boolean): AmountCellResult {
+  const r = parseAmount(cell, decimal);
+  const shownDecimals = format?.displayDecimals;
+  if (typeof cell !== 'number' || shownDecimals === undefined || shownDecimals < 0 || shownDecimals > 2) return r;
+  // What the format displays, rounded as the spreadsheet rounds it (15 significant digits first, like Excel).
+  const stored = r.ok ? r.amount : String(Number(cell.toPrecision(15)));
+  const shown = r.ok ? roundAmount(r.amount, shownDecimals) : Number(stored).toFixed(shownDecimals);
+  const displayed = parseAmount(shown, '.');
+  if (!displayed.ok || (r.ok && displayed.amount === r.amount)) return r;
+  if (billDisplayed) return displayed;
+  return {
+    ok: false,
+    code: 'AMOUNT_DISPLAY_MISMATCH',
+    reason: `the cell holds ${stored} but its format shows ${format?.displayed !== undefined ? `"${format.displayed}"` : displayed.amount} ` +
+      `(the format hides decimals), so the bill's amount is in doubt; ` +
+      `round the cell in the sheet (e.g. =ROUND(…;${shownDecimals})), or run with --bill-displayed to bill ${displayed.amount}`,
+  };
+}
+
+/**
+ * A currency the amount cell's number format names, when it differs from
+ * the row's `currency`: a bare `$` is the locale's own dollar (COP in es-CO,
+ * USD in en-US). Undefined when the format agrees or names none.
+ */
+export function formatCurrencyConflict(format: CellFormat | undefined, currency: string, locale: Locale): { code: RowErrorCode; reason: string } | undefined {
+  if (format === undefined) return undefined;
+  const named = format.currency?.toUpperCase() ?? (format.dollarSign === true ? (locale === 'es-CO' ? 'COP' : 'USD') : undefined);
+  if (named === undefined || named === currency) return undefined;
+  const how = format.currency !== undefined ? `is formatted as ${named}` : `is formatted with a bare "$", which in ${locale} means ${named}`;
+  return {
+    code: 'CURRENCY_CONFLICT',
+    reason: `the cell ${how} (format ${quoteValue(format.numFmt ?? '')}), but the row's currency is ${currency}; ` +
+      'make the cell format and the currency (--currency or the currency column) agree',
+  };
+}
+
+/**
+ * An amount times the unit the user confirmed for the header's note
+ * (`--amount-unit 1000`), exactly (the decimal point moves in the string);
+ * refused when the result has too many digits.
+ */
+export function applyUnit(amount: string, unit: number): AmountResult {
+  const scaled = scaleAmount(amount, String(unit).length - 1);
+  return checkAmountSize(scaled, `${amount} × ${unit}`);
+}
