@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
       .command(mail.command, mail.describe, mail.builder, mail.handler)
       .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
       .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
-      .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template or sandbox (see --help).')
+      .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template, mail or sandbox (see --help).')
       .strict()
       .recommendCommands()
       .version(VERSION)

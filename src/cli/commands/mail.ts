@@ -18,7 +18,7 @@ import { defaultTemplates, monthLabel } from '../../pipeline/mail/templates.js';
 import type { Lang } from '../../pipeline/output/labels.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { withInterrupts } from '../interrupts.js';
+import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import { intOption, positiveOption, timeZoneOption } from '../options.js';
 import { createReporter } from '../reporter.js';
 import { outputOptions } from './shared-options.js';
@@ -62,7 +62,7 @@ export async function handler(args: MailArgs): Promise<void> {
   reporter.finish();
   process.stdout.write(formatMailReport(summary, args.report));
   if (summary.stop) process.stderr.write(`paylinks: ${summary.stop.message}\n`);
-  process.exitCode = exitCodeOf(summary);
+  process.exitCode = interruptedExitCode(exitCodeOf(summary));
 }
 
 export function exitCodeOf(summary: MailSummary): ExitCode {
