@@ -30,7 +30,7 @@ import { openPrepared, type InputOptions } from '../rows/prepared-rows.js';
 import { resolveUncertain } from '../uncertain/resolve-issue.js';
 import type { RetryOptions } from '../service/retry.js';
 import { noRowsError, RunError } from '../run-error.js';
-import { Throttle } from '../service/throttle.js';
+import { paceReport, Throttle, type PaceReport, type ThrottleStats } from '../service/throttle.js';
 import type { PreparedRow, RequestOptions } from '../types.js';
 
 export interface IssueConfig {
@@ -72,6 +72,8 @@ export interface IssueSummary extends IssueCounts {
   elapsedMs: number;
   rowsPerSecond: number;
   stop?: RunStop;
+  /** How the service paced the run: requests, 429s, the rate found, a --rate for next time. */
+  pace?: PaceReport;
 }
 
 export async function runIssue(config: IssueConfig, api: LinkApi | undefined, emit: EventSink, controls: IssueControls = {}): Promise<IssueSummary> {
@@ -120,7 +122,7 @@ async function sendAndWrite(
   const ledger = new Ledger(journal.entries);
   const resumed = ledger.size > 0;
   await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
-  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, onSlowDown: (pace) => emit({ type: 'pushback', pace }) });
   const sender = new Sender({
     api,
     throttle,
@@ -145,7 +147,7 @@ async function sendAndWrite(
 
   emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
   const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop }, emit);
-  return summarise(config, counts, started, sender.stop, false);
+  return summarise(config, counts, started, sender.stop, false, throttle.stats());
 }
 
 async function checkSplitColumn(config: IssueConfig): Promise<void> {
@@ -239,7 +241,7 @@ function describeConflict(row: PreparedRow, r: LedgerRecord): string {
   );
 }
 
-function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean): IssueSummary {
+function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean, pace?: ThrottleStats): IssueSummary {
   const elapsedMs = Date.now() - started;
   return {
     ...counts,
@@ -249,6 +251,7 @@ function summarise(config: IssueConfig, counts: IssueCounts, started: number, st
     elapsedMs,
     rowsPerSecond: elapsedMs > 0 ? (counts.rows * 1000) / elapsedMs : counts.rows,
     stop,
+    ...(pace === undefined ? {} : { pace: paceReport(pace) }),
   };
 }
 

@@ -27,7 +27,7 @@ import type { OverdueRule } from './decide.js';
 import { reconcileRow, type Change, type RowContext, type RowResult, type StopReason } from './row.js';
 import { resolveUncertainRows, type UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import type { RetryOptions } from '../service/retry.js';
-import { Throttle } from '../service/throttle.js';
+import { paceReport, Throttle, type PaceReport } from '../service/throttle.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -98,6 +98,8 @@ export interface ReconcileSummary {
   problemCount: number;
   stop?: { reason: StopReason; message: string };
   elapsedMs: number;
+  /** How the service paced the run: requests, 429s, the rate found, a --rate for next time. */
+  pace?: PaceReport;
   /** The per-value files of --split-by, or why they were not written. */
   extras?: ExtrasResult;
 }
@@ -118,7 +120,7 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     throw err;
   }
   try {
-    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate });
+    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, onSlowDown: (pace) => emit({ type: 'pushback', pace }) });
     const summary = emptySummary(config);
     const run = new RunState(config.serviceFailureLimit, controls);
     const uncertain = config.dryRun
@@ -128,6 +130,7 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     await pass(config, ctx, summary, emit);
     if (run.stopInfo) summary.stop = run.stopInfo;
     summary.elapsedMs = Date.now() - started;
+    summary.pace = paceReport(throttle.stats());
     return summary;
   } finally {
     await outLock?.release();

@@ -62,9 +62,14 @@ export interface RateView {
 const BUCKET_MS = 100;
 const WINDOW_BUCKETS = 10; // one second
 const HISTORY_MS = 15_000;
-const MIN_SENT_FOR_SHARE = 5;
+/** Answers needed before a share refused means anything. */
+const MIN_ANSWERS = 10;
 /** How long a refusal waits for the answers sent with it before it is judged. */
 const SETTLE_MS = 25;
+/** The longest a waiter sleeps before it asks again. */
+const MAX_WAIT_MS = 50;
+/** A decrease is judged this many holds after it, on what was sent after the first hold. */
+const JUDGE_AFTER_HOLDS = 2;
 
 interface Bucket {
   at: number;
@@ -81,7 +86,7 @@ export class AdaptiveRate {
   private readonly margin: number;
 
   private fillRate: number | undefined;
-  private nextSlotAt = 0;
+  private lastSlotAt = Number.NEGATIVE_INFINITY;
   private lastLimit: number | undefined;
   private decreasedAt = Number.NEGATIVE_INFINITY;
   private cubicK = 0;
@@ -91,9 +96,10 @@ export class AdaptiveRate {
   private readonly buckets = new Map<number, Bucket>();
   private readonly acceptedSends: number[] = [];
   private pending: { since: number; sentAt: number } | undefined;
-  private undo: { limit: number | undefined; k: number; at: number; shareBefore: number; steps: number } | undefined;
+  private undo: { limit: number | undefined; k: number; at: number; shareBefore: number; answeredBefore: number; steps: number } | undefined;
   /** The share refused whatever our pace, learnt from decreases that did not help. */
   private noise = 0;
+  private firstSentAt: number | undefined;
   private spurious = 0;
   private sent = 0;
   private refused = 0;
@@ -108,20 +114,26 @@ export class AdaptiveRate {
   }
 
   /**
-   * Reserves the start of one request: returns how long to wait first (ms).
-   * Callers that reserve together queue up in order, one slot each.
+   * Asks to start one request now: 0 means go (the slot is taken), otherwise
+   * how long to wait before asking again. Waiters ask again rather than
+   * holding a slot far ahead, so a rate that rises meanwhile frees them at
+   * once instead of after the slow slots they booked.
    */
   reserve(now: number): number {
     this.settle(now);
     const rate = this.currentRate(now);
     if (rate === undefined) return 0;
-    const slot = Math.max(now, this.nextSlotAt);
-    this.nextSlotAt = slot + 1000 / rate;
-    return slot - now;
+    const interval = 1000 / rate;
+    const allowedAt = this.lastSlotAt + interval;
+    if (now < allowedAt) return Math.min(allowedAt - now, MAX_WAIT_MS);
+    // Busy: keep the exact pace. Idle for a while: no burst to catch up.
+    this.lastSlotAt = now - allowedAt > interval ? now : allowedAt;
+    return 0;
   }
 
   /** A request left (after its wait). */
   onSent(now: number): void {
+    this.firstSentAt ??= now;
     this.sent += 1;
     this.bucket(now).sent += 1;
   }
@@ -158,7 +170,8 @@ export class AdaptiveRate {
     // One decrease at a time: the next waits until this one has been judged.
     if (this.undo !== undefined || now - this.decreasedAt < this.holdMs) return false;
     if (!this.congested(now)) return false;
-    this.undo = { limit: this.lastLimit, k: this.cubicK, at: this.decreasedAt, shareBefore: this.shareOf(this.window(now, now - 2 * WINDOW_BUCKETS * BUCKET_MS)), steps: 1 };
+    const before = this.window(now, now - 2 * WINDOW_BUCKETS * BUCKET_MS);
+    this.undo = { limit: this.lastLimit, k: this.cubicK, at: this.decreasedAt, shareBefore: this.shareOf(before), answeredBefore: before.accepted + before.refused, steps: 1 };
     this.decrease(now, this.acceptedBefore(pending.sentAt));
     return true;
   }
@@ -190,10 +203,19 @@ export class AdaptiveRate {
    */
   private congested(now: number): boolean {
     const w = this.window(now, now - 2 * WINDOW_BUCKETS * BUCKET_MS);
-    if (w.refused < 2) return false; // one refusal is not a pattern
+    // One refusal is not a pattern, unless the rate is probing above the limit already found:
+    // then it is the answer the probe was looking for.
+    const probing = this.lastLimit !== undefined && (this.fillRate ?? 0) > this.lastLimit;
+    if (w.refused < (probing ? 1 : 2)) return false;
+    // A handful of answers says little: wait for enough to tell a cap from bad luck.
+    if (w.accepted + w.refused < MIN_ANSWERS) return false;
+    // In the run's first second, only a clear majority refused is judged at once (a burst far
+    // above a cap). Anything milder waits for a whole second of history, so the accepted count
+    // the decrease is taken from is a true per-second figure, not the first few answers.
+    if (this.firstSentAt !== undefined && now - this.firstSentAt < 1000 && this.shareOf(w) < 0.5) return false;
     const share = this.shareOf(w);
     const usual = this.noise;
-    const chance = 2 * Math.sqrt((usual * (1 - usual)) / Math.max(MIN_SENT_FOR_SHARE, w.accepted + w.refused));
+    const chance = 2 * Math.sqrt((usual * (1 - usual)) / Math.max(MIN_ANSWERS, w.accepted + w.refused));
     return share > usual + this.margin + chance;
   }
 
@@ -215,9 +237,10 @@ export class AdaptiveRate {
   }
 
   /**
-   * Once a decrease has held long enough to show its effect (two holds: the
-   * first may still pay for the burst before it, in a per-second window the
-   * burst had used up), look at the refused share since:
+   * Once a decrease has held long enough to show its effect, look at the
+   * refused share of the requests sent from one hold after it (the first hold
+   * may still pay for the burst before it, in a per-second window the burst
+   * had used up):
    * - it fell to under half: it was congestion, and the new pace stands;
    * - it did not, once: the cap may have dropped by more than one step can
    *   tell (the second before the refusal straddled the drop): step down
@@ -228,18 +251,19 @@ export class AdaptiveRate {
    */
   private judgeLastDecrease(now: number): void {
     const undo = this.undo;
-    if (undo === undefined || now - this.decreasedAt < 2 * this.holdMs) return;
+    if (undo === undefined || now - this.decreasedAt < JUDGE_AFTER_HOLDS * this.holdMs) return;
     const from = this.decreasedAt + this.holdMs;
     const after = this.window(now, from);
-    if (after.accepted + after.refused < MIN_SENT_FOR_SHARE) return;
+    // Too few answers to tell yet (a slow pace): wait for more, but not for ever.
+    if (after.accepted + after.refused < MIN_ANSWERS && now - this.decreasedAt < 10 * this.holdMs) return;
     const shareAfter = this.shareOf(after);
-    if (shareAfter < undo.shareBefore / 2 || shareAfter <= this.noise + this.margin) {
+    if (clearlyLower(shareAfter, after.accepted + after.refused, undo.shareBefore, undo.answeredBefore) || shareAfter <= this.noise + this.margin) {
       this.undo = undefined;
       return;
     }
     if (undo.steps < 2) {
       undo.steps += 1;
-      this.decrease(now, (after.accepted * 1000) / Math.max(1, now - from));
+      this.decrease(now, (after.accepted * 1000) / Math.max(1000, now - from));
       return;
     }
     this.undo = undefined;
@@ -296,4 +320,16 @@ export class AdaptiveRate {
     }
     return fresh;
   }
+}
+
+/**
+ * Whether share `a` (of `na` answers) is lower than share `b` (of `nb`) by
+ * more than chance: a two-proportion test at about two standard errors. A
+ * handful of answers either side proves nothing, either way.
+ */
+function clearlyLower(a: number, na: number, b: number, nb: number): boolean {
+  if (na === 0 || nb === 0) return false;
+  const pooled = (a * na + b * nb) / (na + nb);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
+  return b - a > 2 * se;
 }

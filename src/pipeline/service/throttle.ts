@@ -121,17 +121,28 @@ export class Throttle {
         continue;
       }
       const wait = this.adaptive.reserve(now);
-      if (wait > 0) await sleep(wait);
-      if (this.now() >= this.pausedUntil) return;
+      if (wait === 0) return;
+      await sleep(wait);
     }
   }
 }
 
-/**
- * A `--rate` to suggest after a run the service pushed back on: a little
- * under the limit it showed, so the next run starts at a pace it accepts.
- */
-export function suggestedRate(stats: ThrottleStats): number | undefined {
-  if (stats.pushbacks === 0 || stats.serviceLimit === undefined) return undefined;
-  return Math.max(1, Math.floor(stats.serviceLimit * 0.9));
+/** What a closing summary says of the pace: the figures, and a `--rate` for next time when the service pushed back. */
+export interface PaceReport {
+  requests: number;
+  pushbacks: number;
+  /** Requests per second the run held itself to at the end (absent: never limited). */
+  rate?: number;
+  /** The accepted rate at the last slow-down: the service's limit as far as the run could tell. */
+  serviceLimit?: number;
+  /** A little under that limit, so the next run starts at a pace the service accepts. */
+  suggestedRate?: number;
+}
+
+export function paceReport(stats: ThrottleStats): PaceReport {
+  const report: PaceReport = { requests: stats.requests, pushbacks: stats.pushbacks };
+  if (stats.rate !== undefined) report.rate = Math.round(stats.rate * 10) / 10;
+  if (stats.serviceLimit !== undefined) report.serviceLimit = Math.round(stats.serviceLimit * 10) / 10;
+  if (stats.pushbacks > 0 && stats.serviceLimit !== undefined) report.suggestedRate = Math.max(1, Math.floor(stats.serviceLimit * 0.9));
+  return report;
 }

@@ -38,7 +38,7 @@ export function simulate(options: SimOptions): SimResult {
     return seed / 2147483648;
   };
   let freeSlots = options.slots;
-  const sends: number[] = []; // reserved send times
+  const waiting: number[] = []; // when each waiting request asks again
   const answers: { at: number; sentAt: number; ok: boolean }[] = [];
   const retries: number[] = [];
   let windowSecond = -1;
@@ -77,16 +77,21 @@ export function simulate(options: SimOptions): SimResult {
         ready += 1;
       }
     }
-    // Free slots reserve a start.
+    // Free slots take a waiting row; waiting rows ask the limiter when their wait is over.
     while (freeSlots > 0 && ready > 0) {
       freeSlots -= 1;
       ready -= 1;
-      sends.push(now + limiter.reserve(now));
+      waiting.push(now);
     }
-    // Reserved starts go out: the service decides at arrival.
-    for (let i = sends.length - 1; i >= 0; i -= 1) {
-      if ((sends[i] as number) > now) continue;
-      sends.splice(i, 1);
+    for (let i = 0; i < waiting.length; i += 1) {
+      if ((waiting[i] as number) > now) continue;
+      const wait = limiter.reserve(now);
+      if (wait > 0) {
+        waiting[i] = now + Math.ceil(wait);
+        continue;
+      }
+      waiting.splice(i, 1);
+      i -= 1;
       limiter.onSent(now);
       const second = Math.floor(now / 1000);
       if (second !== windowSecond) {
