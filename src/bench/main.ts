@@ -18,6 +18,7 @@ import { startSandbox } from '../api/sandbox/server.js';
 import type { Credentials } from '../api/types.js';
 import { CLI, runCliMeasured, type ChildRun } from './child.js';
 import { measureJournal } from './journal-cost.js';
+import { paceFigures } from './pace.js';
 import { BENCH_DIR, billingCsv, billingXlsx } from './sheets.js';
 
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -136,6 +137,12 @@ function validatePassFigure(kind: 'CSV' | 'XLSX', input: string, rows: number): 
 async function main(): Promise<void> {
   await mkdir(BENCH_DIR, { recursive: true });
   console.log(`paylinks bench — ${CORES} cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}, sandbox latency ${LATENCY_MS} ms`);
+  // BENCH_ONLY=pace runs the adaptive-pace scenarios alone (about six minutes).
+  if (process.env.BENCH_ONLY === 'pace') {
+    await paceFigures(report);
+    await writeResults();
+    return;
+  }
   const issue = await issueFigures();
   validatePassFigure('CSV', await billingCsv(CSV_ROWS, 'D'), CSV_ROWS);
   await dryRunFigure('CSV', CSV_ROWS);
@@ -143,6 +150,11 @@ async function main(): Promise<void> {
   await dryRunFigure('XLSX', XLSX_ROWS);
   const journal = await measureJournal(ROWS, CONCURRENCY);
   report(`journal ${ROWS} rows × (intent + result), ${CONCURRENCY} writers`, journal.perRowMs, 'ms/row', `${journal.syncs} fdatasyncs for ${journal.appends} appends; ${((journal.perRowMs / issue.perRowMs) * 100).toFixed(1)}% of the issuing run's ${issue.perRowMs.toFixed(2)} ms/row`);
+  await paceFigures(report);
+  await writeResults();
+}
+
+async function writeResults(): Promise<void> {
   await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), cores: CORES, node: process.version, latencyMs: LATENCY_MS, figures }, null, 2)}\n`);
 }
 

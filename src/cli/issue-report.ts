@@ -48,6 +48,8 @@ export function printIssueSummary(summary: IssueSummary, config: IssueConfig, js
   if (extras?.splitError) lines.push(`  ${w.splitFailed}: ${extras.splitError}`);
   if (extras?.qr) lines.push(`  ${w.qr(extras.qr.count, extras.qr.path)}`);
   if (extras?.qrError) lines.push(`  ${w.qrFailed}: ${extras.qrError}`);
+  const pace = summary.pace;
+  if (pace !== undefined && pace.pushbacks > 0) lines.push(`  ${w.pushedBack(pace.pushbacks, pace.serviceLimit, pace.suggestedRate)}`);
   if (summary.stop) lines.push('', `${w.stopped}: ${summary.stop.message}`);
   if (summary.firstErrors.length > 0) {
     lines.push('', w.rowsWithoutLink);

@@ -7,6 +7,7 @@ import type { Locale } from '../pipeline/types.js';
 import { formatAmount } from '../pipeline/money.js';
 import type { ReconcileSummary } from '../pipeline/reconcile/run.js';
 import type { Change } from '../pipeline/reconcile/row.js';
+import { words } from '../pipeline/output/labels.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -67,6 +68,8 @@ export function formatReconcileReport(summary: ReconcileSummary, format: ReportF
   if (paid !== '') lines.push(`  received   ${paid}`);
   if (!summary.dryRun) lines.push(`  disabled by this run: ${summary.disabled}`);
   lines.push(`  time: ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  const pace = summary.pace;
+  if (pace !== undefined && pace.pushbacks > 0) lines.push(`  ${words('en').report.pushedBack(pace.pushbacks, pace.serviceLimit, pace.suggestedRate)}`);
   return `${lines.join('\n')}\n`;
 }
 

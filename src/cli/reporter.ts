@@ -5,6 +5,7 @@
  * the closing report.
  */
 import type { RunEvent } from '../pipeline/events.js';
+import type { ThrottleStats } from '../pipeline/service/throttle.js';
 
 export const LOG_MODES = ['auto', 'text', 'json'] as const;
 export type LogMode = (typeof LOG_MODES)[number];
@@ -32,6 +33,8 @@ export function createReporter(options: { log: LogMode; quiet?: boolean; stream?
   let phaseStarted = Date.now();
   let lastDraw = 0;
   let lineShown = false;
+  /** The latest pace, once the service has pushed back: shown on the progress line. */
+  let pace: ThrottleStats | undefined;
 
   const write = (line: string): void => {
     if (lineShown) stream.write('\r\x1b[K');
@@ -48,7 +51,7 @@ export function createReporter(options: { log: LogMode; quiet?: boolean; stream?
     const rate = done / Math.max(0.001, (nowMs - phaseStarted) / 1000);
     const parts = [...counts.entries()].map(([state, n]) => `${state.toLowerCase()} ${n}`).join(' · ');
     const bar = total ? `${progressBar(done / total)} ${done}/${total}` : `${done} rows`;
-    stream.write(`\r\x1b[K${bar} · ${rate.toFixed(0)} rows/s${parts ? ` · ${parts}` : ''}`);
+    stream.write(`\r\x1b[K${bar} · ${rate.toFixed(0)} rows/s${parts ? ` · ${parts}` : ''}${pace ? ` · ${paceText(pace)}` : ''}`);
     lineShown = true;
   };
   let lastJsonProgress = Date.now();
@@ -74,7 +77,7 @@ export function createReporter(options: { log: LogMode; quiet?: boolean; stream?
             if (NOTEWORTHY.has(event.state)) jsonLine('warn', 'row', { row: event.rowNumber, reference: event.reference, state: event.state, error: event.error });
             else if (Date.now() - lastJsonProgress >= JSON_PROGRESS_MS) {
               lastJsonProgress = Date.now();
-              jsonLine('info', 'progress', { done, states: Object.fromEntries(counts) });
+              jsonLine('info', 'progress', { done, states: Object.fromEntries(counts), ...(pace ? { pushbacks: pace.pushbacks, rate: pace.rate } : {}) });
             }
           } else if (live) draw();
           return;
@@ -83,8 +86,10 @@ export function createReporter(options: { log: LogMode; quiet?: boolean; stream?
           else write(`warning: ${event.message}`);
           return;
         case 'pushback':
-          if (json) jsonLine('warn', 'pushback', { retryAfterMs: event.retryAfterMs, concurrency: event.concurrency });
-          else if (!options.quiet) write(`The service asked us to slow down; concurrency is now ${event.concurrency}.`);
+          pace = event.pace;
+          if (json) jsonLine('warn', 'pushback', { pushbacks: event.pace.pushbacks, rate: event.pace.rate, serviceLimit: event.pace.serviceLimit });
+          else if (live) draw(true);
+          else if (!options.quiet) write(`The service is pushing back (429): slowing down to ${paceText(event.pace)}.`);
           return;
       }
     },
@@ -98,6 +103,11 @@ export function createReporter(options: { log: LogMode; quiet?: boolean; stream?
       lineShown = false;
     },
   };
+}
+
+function paceText(pace: ThrottleStats): string {
+  const rate = pace.rate === undefined ? '' : `≤ ${pace.rate.toFixed(pace.rate < 10 ? 1 : 0)}/s · `;
+  return `${rate}429 × ${pace.pushbacks}`;
 }
 
 function progressBar(fraction: number): string {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultOptions, SandboxHandle } from '../../src/api/sandbox/options.js';
+import { PerSecondLimiter } from '../../src/api/sandbox/faults.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import { callApi, control, linkFields, tryApi, type Outcome } from './sandbox-http.js';
 
@@ -146,7 +147,19 @@ describe('fault injection', () => {
     expect((await callApi(s.url, '/api/payment-link/1', s.credentials)).status).toBe(404);
   });
 
+  it('a cap schedule changes the per-second limit at its times after the first request', () => {
+    const limiter = new PerSecondLimiter(undefined, [
+      { afterMs: 0, max: 3 },
+      { afterMs: 2000, max: 1 },
+      { afterMs: 4000, max: 2 },
+    ]);
+    const acceptedIn = (second: number): number => Array.from({ length: 5 }, (_, i) => limiter.take(second * 1000 + i)).filter(Boolean).length;
+    expect([0, 1, 2, 3, 4, 5].map(acceptedIn)).toEqual([3, 3, 1, 1, 2, 2]);
+    expect(limiter.limitAt(2500)).toBe(1);
+  });
+
   it('refuses nonsense fault options at start', async () => {
+    await expect(startSandbox({ faults: { capSchedule: [{ afterMs: 0, max: 0 }] } })).rejects.toThrow(/capSchedule/);
     await expect(startSandbox({ faults: { rate429: 1.5 } })).rejects.toThrow(/rate429 is 1.5/);
     await expect(startSandbox({ faults: { serverErrorStatuses: [404] } })).rejects.toThrow(/500 to 599/);
     await expect(startSandbox({ timeZone: 'Mars/Olympus' })).rejects.toThrow(/Unknown time zone "Mars\/Olympus"/);

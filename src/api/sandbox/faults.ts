@@ -6,7 +6,7 @@
  * whatever the configuration and whatever the request turns out to be: a
  * decision never shifts the ones after it.
  */
-import type { FaultOptions } from './options.js';
+import type { CapStep, FaultOptions } from './options.js';
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; plenty for choosing faults. */
 export function mulberry32(seed: number): () => number {
@@ -51,6 +51,7 @@ export interface ResolvedFaults {
   dropAfter: number;
   partialSuccess: number;
   maxRequestsPerSecond: number | undefined;
+  capSchedule: CapStep[];
   seed: number;
 }
 
@@ -80,7 +81,14 @@ export function resolveFaults(options: FaultOptions = {}): ResolvedFaults {
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
     throw new RangeError(`Sandbox fault option maxRequestsPerSecond is ${max}: use a whole number of 1 or more.`);
   }
+  const schedule = [...(options.capSchedule ?? [])].sort((a, b) => a.afterMs - b.afterMs);
+  for (const step of schedule) {
+    if (!Number.isInteger(step.max) || step.max < 1 || !Number.isFinite(step.afterMs) || step.afterMs < 0) {
+      throw new RangeError(`Sandbox fault option capSchedule has ${JSON.stringify(step)}: use {afterMs: 0 or more, max: a whole number of 1 or more}.`);
+    }
+  }
   return {
+    capSchedule: schedule,
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
     createLatencyMs: nonNegative('createLatencyMs', options.createLatencyMs, 0),
     jitterMs: nonNegative('jitterMs', options.jitterMs, 0),
@@ -127,22 +135,37 @@ export class FaultPlan {
 /**
  * A real fixed-window limiter: at most `max` accepted API requests per
  * wall-clock second. Refused requests do not use up the window, as with a
- * gateway that counts what it lets through.
+ * gateway that counts what it lets through. With a schedule, the limit in
+ * force changes at the given times after the first request.
  */
 export class PerSecondLimiter {
   private windowStart = -1;
   private used = 0;
+  private firstAt: number | undefined;
 
-  constructor(private readonly max: number | undefined) {}
+  constructor(
+    private readonly max: number | undefined,
+    private readonly schedule: readonly CapStep[] = [],
+  ) {}
+
+  /** The limit in force at `nowMs`, or undefined for none. */
+  limitAt(nowMs: number): number | undefined {
+    const since = nowMs - (this.firstAt ?? nowMs);
+    let limit = this.max;
+    for (const step of this.schedule) if (step.afterMs <= since) limit = step.max;
+    return limit;
+  }
 
   take(nowMs: number): boolean {
-    if (this.max === undefined) return true;
+    this.firstAt ??= nowMs;
+    const max = this.limitAt(nowMs);
+    if (max === undefined) return true;
     const window = Math.floor(nowMs / 1000);
     if (window !== this.windowStart) {
       this.windowStart = window;
       this.used = 0;
     }
-    if (this.used >= this.max) return false;
+    if (this.used >= max) return false;
     this.used += 1;
     return true;
   }

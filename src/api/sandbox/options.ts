@@ -27,8 +27,20 @@ export interface FaultOptions {
   partialSuccess?: number;
   /** A real limit: more than this many API requests in one second are answered 429. */
   maxRequestsPerSecond?: number;
+  /**
+   * A limit that changes over time: from `afterMs` after the first API request,
+   * at most `max` per second (the last step whose time has come applies; before
+   * the first step, `maxRequestsPerSecond` or none). For rehearsing a service
+   * whose limit drops and recovers during a run.
+   */
+  capSchedule?: CapStep[];
   /** Seed of the fault generator: the same seed and request order give the same faults. */
   seed?: number;
+}
+
+export interface CapStep {
+  afterMs: number;
+  max: number;
 }
 
 export interface SandboxOptions {

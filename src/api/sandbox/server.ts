@@ -114,7 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     auth: new AuthChecker(credentials, options.siteInactive === true, timeZone),
     faultConfig,
     faults: new FaultPlan(faultConfig),
-    limiter: new PerSecondLimiter(faultConfig.maxRequestsPerSecond),
+    limiter: new PerSecondLimiter(faultConfig.maxRequestsPerSecond, faultConfig.capSchedule),
     counters: newCounters(),
     armed: new Map(),
     answers: new Answers(timeZone, now),

@@ -47,8 +47,8 @@ export function builder(yargs: Argv) {
     .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet (as given to issue): es-CO or en-US' })
     .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows without a currency column (as given to issue)' })
     .option('map', { type: 'string', array: true, describe: 'Column for a field, as given to issue: field=Header (repeatable)' })
-    .option('concurrency', { type: 'number', default: 8, describe: 'Requests in flight at once (1-64)' })
-    .option('rate', { type: 'number', describe: 'At most this many requests per second [default: no cap]' })
+    .option('concurrency', { type: 'number', default: 16, describe: 'Requests in flight at once, a hard ceiling (1-64); the pace within it adapts to what the service accepts' })
+    .option('rate', { type: 'number', describe: 'Never more than this many requests per second, a hard ceiling [default: none; the pace adapts to the service]' })
     .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a query or disable that failed for a passing reason' })
     .option('probe-settle', { type: 'number', describe: 'Seconds a create whose answer was lost in issue may still be running at the service, before it is looked for [default: --timeout, at least 30]' })
     .option('split-by', { type: 'string', describe: 'Also write one file per distinct value of this column (e.g. Cobrador) with its own summary, and a manifest' });

@@ -4,7 +4,7 @@
  */
 import type { Argv, BuilderArguments } from 'yargs';
 import { startSandbox } from '../../api/sandbox/server.js';
-import type { FaultOptions } from '../../api/sandbox/options.js';
+import type { CapStep, FaultOptions } from '../../api/sandbox/options.js';
 import { intOption } from '../options.js';
 import { RunError } from '../../pipeline/run-error.js';
 
@@ -22,6 +22,7 @@ export function builder(yargs: Argv) {
     .option('drop-before', { type: 'number', describe: 'Share (0-1) of connections dropped before anything is done' })
     .option('drop-after', { type: 'number', describe: 'Share (0-1) of creates whose answer is lost after the link is created' })
     .option('max-rps', { type: 'number', describe: 'Answer 429 above this many requests per second' })
+    .option('max-rps-schedule', { type: 'string', describe: 'A per-second limit that changes during a run, e.g. "40@0,15@20,40@40": 40/s from the first request, 15/s after 20 s, 40/s after 40 s' })
     .option('seed', { type: 'number', describe: 'Seed of the fault generator (same seed, same faults)' })
     .option('create-spelling', { type: 'string', choices: ['id', 'requestId'] as const, default: 'id' as const, describe: 'Create answers with id/url or requestId/processUrl' })
     .option('query-case', { type: 'string', choices: ['camel', 'snake'] as const, default: 'camel' as const, describe: 'Query answers in camelCase or snake_case' });
@@ -36,6 +37,15 @@ function share(flag: string, value: number | undefined): number | undefined {
   return value;
 }
 
+/** "40@0,15@20,40@40": limit@seconds-after-the-first-request, comma-separated. */
+function parseCapSchedule(text: string): CapStep[] {
+  return text.split(',').map((part) => {
+    const match = /^\s*(\d+)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+    if (!match) throw new RunError('BAD_OPTION', `--max-rps-schedule: "${part}" is not limit@seconds, e.g. "40@0,15@20,40@40".`);
+    return { max: Number(match[1]), afterMs: Number(match[2]) * 1000 };
+  });
+}
+
 export async function handler(args: SandboxArgs): Promise<void> {
   const faults: FaultOptions = {
     latencyMs: args.latency,
@@ -45,6 +55,7 @@ export async function handler(args: SandboxArgs): Promise<void> {
     dropBefore: share('drop-before', args.dropBefore),
     dropAfter: share('drop-after', args.dropAfter),
     maxRequestsPerSecond: args.maxRps,
+    capSchedule: args.maxRpsSchedule === undefined ? undefined : parseCapSchedule(args.maxRpsSchedule),
     seed: args.seed,
   };
   const login = process.env.PLACETOPAY_LOGIN;

@@ -32,7 +32,7 @@ import type { ProbeTarget } from '../uncertain/probe.js';
 import { openPrepared } from '../rows/prepared-rows.js';
 import { resolveUncertain } from '../uncertain/resolve-issue.js';
 import { noRowsError, RunError } from '../run-error.js';
-import { Throttle } from '../service/throttle.js';
+import { paceReport, Throttle, type PaceReport, type ThrottleStats } from '../service/throttle.js';
 import { CircuitBreaker } from '../service/circuit-breaker.js';
 import { pinChange, pinFile, type FilePin } from '../../io/file-pin.js';
 import { preflightOutput } from '../../io/preflight.js';
@@ -56,6 +56,8 @@ export interface IssueSummary extends IssueCounts {
   elapsedMs: number;
   rowsPerSecond: number;
   stop?: RunStop;
+  /** How the service paced the run: requests, 429s, the rate found, a --rate for next time. */
+  pace?: PaceReport;
 }
 
 export async function runIssue(config: IssueConfig, api: LinkApi | undefined, emit: EventSink, controls: IssueControls = {}): Promise<IssueSummary> {
@@ -166,7 +168,7 @@ async function sendAndWrite(
   const resumed = ledger.size > 0;
   await journal.append({ t: 'run', v: 1, input: config.input.path, baseUrl: config.baseUrl, at: new Date().toISOString() });
   const breaker = new CircuitBreaker();
-  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
+  const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker, onSlowDown: (pace) => emit({ type: 'pushback', pace }) });
   const sender = new Sender({
     api,
     throttle,
@@ -198,7 +200,7 @@ async function sendAndWrite(
   };
   await unchanged();
   const counts = await writeIssueOutput(config, ledger, { dryRun: false, stop: sender.stop, beforeCommit: unchanged }, emit);
-  return summarise(config, counts, started, sender.stop, false);
+  return summarise(config, counts, started, sender.stop, false, throttle.stats());
 }
 
 async function checkSplitColumn(config: IssueConfig): Promise<void> {
@@ -296,7 +298,7 @@ function describeConflict(row: PreparedRow, r: LedgerRecord): string {
   );
 }
 
-function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean): IssueSummary {
+function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean, pace?: ThrottleStats): IssueSummary {
   const elapsedMs = Date.now() - started;
   return {
     ...counts,
@@ -306,6 +308,7 @@ function summarise(config: IssueConfig, counts: IssueCounts, started: number, st
     elapsedMs,
     rowsPerSecond: elapsedMs > 0 ? (counts.rows * 1000) / elapsedMs : counts.rows,
     stop,
+    ...(pace === undefined ? {} : { pace: paceReport(pace) }),
   };
 }
 

@@ -40,6 +40,8 @@ export interface Words {
     rowsWithoutLink: string;
     uncertain: (n: number) => string;
     again: (journal: string) => string;
+    /** The service pushed back: how often, the limit it showed, and a --rate for next time. */
+    pushedBack: (pushbacks: number, limit: number | undefined, suggested: number | undefined) => string;
     split: (files: number, folder: string) => string;
     splitFailed: string;
     qr: (count: number, path: string) => string;
@@ -80,6 +82,10 @@ const ES: Words = {
     rowsWithoutLink: 'Filas sin enlace (las primeras 20; cada fila tiene su error en la salida):',
     uncertain: (n) => `${n} fila(s) quedaron en UNCERTAIN y necesitan que alguien las revise:`,
     again: (journal) => `Ejecute el mismo comando otra vez para terminar: el diario ${journal} recuerda cada enlace ya creado.`,
+    pushedBack: (n, limit, suggested) =>
+      `El servicio pidió ir más despacio ${n} vez/veces (429)` +
+      (limit === undefined ? '.' : `; su límite parecía de unas ${Math.round(limit)} solicitudes por segundo.`) +
+      (suggested === undefined ? '' : ` La próxima vez puede empezar con --rate ${suggested}.`),
     split: (files, folder) => `${files} archivo(s) por valor en ${folder}`,
     splitFailed: 'No se escribieron los archivos por valor',
     qr: (count, path) => `${count} código(s) QR en ${path}`,
@@ -119,6 +125,10 @@ const EN: Words = {
     rowsWithoutLink: 'Rows without a link (first 20; every row has its error in the output):',
     uncertain: (n) => `${n} row(s) are UNCERTAIN and need a person:`,
     again: (journal) => `Run the same command again to finish: the journal ${journal} remembers every link already created.`,
+    pushedBack: (n, limit, suggested) =>
+      `The service asked to slow down ${n} time(s) (429)` +
+      (limit === undefined ? '.' : `; its limit looked like about ${Math.round(limit)} requests per second.`) +
+      (suggested === undefined ? '' : ` Next time you can start with --rate ${suggested}.`),
     split: (files, folder) => `${files} file(s), one per value, in ${folder}`,
     splitFailed: 'The per-value files were not written',
     qr: (count, path) => `${count} QR code(s) in ${path}`,

@@ -27,7 +27,7 @@ import type { OverdueRule } from './decide.js';
 import { reconcileRow, type Change, type RowContext, type RowResult, type StopReason } from './row.js';
 import { resolveUncertainRows, type UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import type { RetryOptions } from '../service/retry.js';
-import { Throttle } from '../service/throttle.js';
+import { paceReport, Throttle, type PaceReport } from '../service/throttle.js';
 import { gateFirstRequest } from '../service/first-request.js';
 import { WebhookEvents } from './webhook-events.js';
 import { besidePath, ensureNotOpenInExcel, SheetGuard, sheetChangedMessage } from './sheet-guard.js';
@@ -110,6 +110,8 @@ export interface ReconcileSummary {
   paidAfterDisableCount: number;
   stop?: { reason: StopReason; message: string };
   elapsedMs: number;
+  /** How the service paced the run: requests, 429s, the rate found, a --rate for next time. */
+  pace?: PaceReport;
   /** The per-value files of --split-by, or why they were not written. */
   extras?: ExtrasResult;
 }
@@ -134,7 +136,7 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
   try {
     // The service unreachable several attempts in a row stops the run in seconds, not rows × retries.
     const breaker = new CircuitBreaker();
-    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker });
+    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker, onSlowDown: (pace) => emit({ type: 'pushback', pace }) });
     // Until the service accepts the credentials, one request at a time: a wrong key costs one request.
     const gated = gateFirstRequest(api);
     const summary = emptySummary(config);
@@ -149,6 +151,7 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     await pass(config, ctx, summary, emit);
     if (run.stopInfo) summary.stop = run.stopInfo;
     summary.elapsedMs = Date.now() - started;
+    summary.pace = paceReport(throttle.stats());
     return summary;
   } finally {
     await outLock?.release();

@@ -14,6 +14,19 @@ import pRetry from 'p-retry';
 import { ApiError, isApiError } from '../../api/errors.js';
 import type { Throttle } from './throttle.js';
 
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 export type Operation = 'create' | 'get' | 'disable';
 
 export interface RetryOptions {
@@ -64,7 +77,6 @@ export async function callWithRetry<T>(
         if (throttle.breaker?.open) throw new ApiError('NOT_SENT', 'not sent: the service is unreachable, the run stopped', { operation });
         return attempt();
       });
-      throttle.onSuccess();
       throttle.breaker?.answered();
       return result;
     },
@@ -75,9 +87,10 @@ export async function callWithRetry<T>(
       maxTimeout: options.maxDelayMs,
       randomize: true,
       signal,
-      onFailedAttempt: ({ error }) => {
-        if (isApiError(error, 'RATE_LIMITED')) throttle.onPushback(error.retryAfterMs);
+      onFailedAttempt: async ({ error }) => {
         throttle.breaker?.failed(error);
+        // Retry-After is honoured: the refused request is not sent again before it says.
+        if (isApiError(error, 'RATE_LIMITED')) await sleep(throttle.onPushback(error.retryAfterMs), signal);
       },
       shouldRetry: ({ error }) => mayStart() && throttle.breaker?.open !== true && isRetryable(operation, error),
     },
