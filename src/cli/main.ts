@@ -52,9 +52,16 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     const described = describeError(err);
     process.stderr.write(`paylinks: ${described.message}\n`);
+    // Cron logs and scripts (--log json) get the stable code too, to branch on without parsing prose.
+    if (wantsJsonLog(argv)) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'error', code: described.code, exitCode: described.exitCode, message: described.message })}\n`);
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${redactSecrets(err.stack)}\n`);
     process.exitCode = described.exitCode;
   }
+}
+
+function wantsJsonLog(argv: string[]): boolean {
+  const i = argv.indexOf('--log');
+  return argv.includes('--log=json') || (i >= 0 && argv[i + 1] === 'json');
 }
 
 await main(hideBin(process.argv));
