@@ -4,7 +4,7 @@
  * Exit codes: 0 every file delivered (or already delivered) · 1 some not
  * (skipped, refused, UNCERTAIN) · 2 bad usage or input, nothing sent ·
  * 3 stopped (authentication refused, server down, journal unwritable) ·
- * 4 another run holds the journal's lock · 130 interrupted.
+ * 4 another run holds the journal's lock · 129 hung up (SIGHUP) · 130 interrupted.
  */
 import { readFile } from 'node:fs/promises';
 import type { Argv, BuilderArguments } from 'yargs';
@@ -48,7 +48,7 @@ export function builder(yargs: Argv) {
     .epilogue(
       'A journal beside the folder (<folder>.mail-journal) makes each file go once to each address; a file whose rows changed goes again. ' +
         'Exit codes: 0 every file delivered (now or earlier) · 1 something needs a person (see the report) · 2 bad usage or input, nothing sent · ' +
-        '3 stopped (authentication refused, server down, journal unwritable) · 4 another mail run holds the journal · 130 interrupted',
+        '3 stopped (authentication refused, server down, journal unwritable) · 4 another mail run holds the journal · 129 the terminal hung up · 130 interrupted',
     );
 }
 
