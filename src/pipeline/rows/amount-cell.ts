@@ -8,7 +8,7 @@
 import type { CellFormat, CellValue } from '../../io/types.js';
 import { quoteValue } from './mapping-error.js';
 import { checkAmountSize, parseAmount, roundAmount, scaleAmount, type AmountResult } from './amount.js';
-import type { DecimalMark, Locale, RowErrorCode } from '../types.js';
+import type { DecimalMark, RowErrorCode } from '../types.js';
 
 export type AmountCellResult = AmountResult;
 
@@ -37,15 +37,30 @@ export function readAmountCell(cell: CellValue, format: CellFormat | undefined, 
 }
 
 /**
- * A currency the amount cell's number format names, when it differs from
- * the row's `currency`: a bare `$` is the locale's own dollar (COP in es-CO,
- * USD in en-US). Undefined when the format agrees or names none.
+ * Currencies written with a bare `$`: the peso and dollar currencies. A bare
+ * `$` in a cell format agrees with any of them (a Colombian office's "$" is
+ * pesos whatever number format it types in) and names none of them.
  */
-export function formatCurrencyConflict(format: CellFormat | undefined, currency: string, locale: Locale): { code: RowErrorCode; reason: string } | undefined {
+const DOLLAR_SIGN_CURRENCIES = new Set(['COP', 'USD', 'MXN', 'CLP', 'ARS', 'UYU', 'DOP', 'CUP', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD', 'BSD', 'BBD', 'BZD', 'BMD', 'JMD', 'KYD', 'TTD', 'XCD', 'GYD', 'SRD', 'LRD', 'NAD', 'FJD', 'SBD']);
+
+/**
+ * A currency the amount cell's number format names, when it differs from
+ * the row's `currency`. A bare `$` conflicts only with a currency that is not
+ * written with `$` (EUR, GBP…): it cannot tell pesos from dollars, so it is
+ * no evidence against either. Undefined when the format agrees or names none.
+ */
+export function formatCurrencyConflict(format: CellFormat | undefined, currency: string): { code: RowErrorCode; reason: string } | undefined {
   if (format === undefined) return undefined;
-  const named = format.currency?.toUpperCase() ?? (format.dollarSign === true ? (locale === 'es-CO' ? 'COP' : 'USD') : undefined);
-  if (named === undefined || named === currency) return undefined;
-  const how = format.currency !== undefined ? `is formatted as ${named}` : `is formatted with a bare "$", which in ${locale} means ${named}`;
+  const named = format.currency?.toUpperCase();
+  if (named !== undefined) {
+    if (named === currency) return undefined;
+    return conflict(`is formatted as ${named}`, format, currency);
+  }
+  if (format.dollarSign === true && !DOLLAR_SIGN_CURRENCIES.has(currency)) return conflict('is formatted with a bare "$" (pesos or dollars)', format, currency);
+  return undefined;
+}
+
+function conflict(how: string, format: CellFormat, currency: string): { code: RowErrorCode; reason: string } {
   return {
     code: 'CURRENCY_CONFLICT',
     reason: `the cell ${how} (format ${quoteValue(format.numFmt ?? '')}), but the row's currency is ${currency}; ` +

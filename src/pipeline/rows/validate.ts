@@ -236,7 +236,7 @@ class RowPreparer {
 
   /** A currency in the amount cell's number format other than the row's is refused, as the text form "USD 1.250" is. */
   private formatCurrency(row: RawRow, p: Parsed, errors: RowError[]): void {
-    const conflict = formatCurrencyConflict(this.format(row, 'amount'), p.currency, this.options.locale);
+    const conflict = formatCurrencyConflict(this.format(row, 'amount'), p.currency);
     if (conflict !== undefined) this.fail(errors, row, 'amount', conflict.code, conflict.reason);
   }
 

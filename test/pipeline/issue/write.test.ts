@@ -38,7 +38,7 @@ const TABLE: Array<[string, JournalEntry[], PreparedRow, { dryRun: boolean; stop
   ['lost answer recorded UNCERTAIN', [intent(), result('UNCERTAIN', { error: 'look it up' })], row(), { dryRun: false }, { state: 'UNCERTAIN', id: undefined, error: 'look it up' }],
   ['lost answer, row invalid today', [intent(), result('UNCERTAIN', { error: 'look it up' })], row({ errors: ['DUE_DATE_PAST'] }), { dryRun: false }, { state: 'UNCERTAIN', error: 'look it up' }],
   ['in flight (crash), row invalid today', [intent()], row({ errors: ['DUE_DATE_PAST'] }), { dryRun: false }, { state: 'UNCERTAIN', error: expect.stringMatching(/answer was lost/) as unknown as string }],
-  ['in flight for another version of the row, row invalid', [intent('fp-old')], row({ errors: ['AMOUNT_INVALID'] }), { dryRun: false }, { state: 'INVALID', error: 'bad: AMOUNT_INVALID' }],
+  ['dry run: in flight for another version of the row, row invalid', [intent('fp-old')], row({ errors: ['AMOUNT_INVALID'] }), { dryRun: true }, { state: 'INVALID', error: 'bad: AMOUNT_INVALID' }],
   ['in flight (crash)', [intent()], row(), { dryRun: false }, { state: 'UNCERTAIN', expiresAt: EXPIRES }],
   ['invalid, never sent', [], row({ errors: ['AMOUNT_INVALID', 'DUE_DATE_PAST'] }), { dryRun: false }, { state: 'INVALID', error: 'bad: AMOUNT_INVALID | bad: DUE_DATE_PAST' }],
   ['rejected by the service (422)', [intent(), result('INVALID', { error: 'rejected (422)' })], row(), { dryRun: false }, { state: 'INVALID', error: 'rejected (422)' }],
@@ -57,5 +57,16 @@ describe('the row outcome written to the output sheet', () => {
     const defined = Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined));
     expect(outcome).toMatchObject(defined);
     for (const [key, value] of Object.entries(expected)) if (value === undefined) expect(outcome[key as keyof RowOutcome]).toBeUndefined();
+  });
+
+  // The run pins its input: a row that says something else than what was sent for it (a link, or a
+  // create that may have made one) means the sheet changed under the run. Writing today's row beside
+  // that link would mislabel it, so the write pass refuses (the run then keeps an emergency copy).
+  it.each([
+    ['in flight for another version of the row, row invalid', [intent('fp-old')], row({ errors: ['AMOUNT_INVALID'] })],
+    ['issued for another version of the row', [intent('fp-old'), result('ISSUED', { id: 7, fp: 'fp-old' })], row()],
+    ['lost answer for another version of the row', [intent('fp-old'), result('UNCERTAIN', { fp: 'fp-old' })], row()],
+  ] as const)('%s: refused as a changed input', (_case, journal, prepared) => {
+    expect(() => outcomeOf(prepared, new Ledger([...journal]), { dryRun: false })).toThrow(/now says something else than what was sent/);
   });
 });

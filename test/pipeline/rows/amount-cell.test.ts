@@ -30,18 +30,22 @@ describe('readAmountCell', () => {
 });
 
 describe('formatCurrencyConflict', () => {
-  it.each<[CellFormat | undefined, string, 'es-CO' | 'en-US', boolean]>([
-    [{ numFmt: '[$USD-409] #,##0.00', currency: 'USD' }, 'COP', 'es-CO', true],
-    [{ numFmt: '[$USD-409] #,##0.00', currency: 'USD' }, 'USD', 'es-CO', false],
-    [{ numFmt: '#,##0.00 [$€-C0A]', currency: 'EUR' }, 'COP', 'es-CO', true],
-    [{ numFmt: '[$COP] #,##0', currency: 'COP' }, 'COP', 'es-CO', false],
-    [{ numFmt: '"$" #,##0', dollarSign: true }, 'COP', 'es-CO', false],
-    [{ numFmt: '"$" #,##0', dollarSign: true }, 'COP', 'en-US', true],
-    [{ numFmt: '"$" #,##0', dollarSign: true }, 'USD', 'en-US', false],
-    [{ numFmt: '#,##0' }, 'COP', 'es-CO', false],
-    [undefined, 'COP', 'es-CO', false],
-  ])('%j in a %s row under %s → conflict %s', (format, currency, locale, conflict) => {
-    expect(formatCurrencyConflict(format, currency, locale) !== undefined).toBe(conflict);
+  it.each<[CellFormat | undefined, string, boolean]>([
+    [{ numFmt: '[$USD-409] #,##0.00', currency: 'USD' }, 'COP', true],
+    [{ numFmt: '[$USD-409] #,##0.00', currency: 'USD' }, 'USD', false],
+    [{ numFmt: '#,##0.00 [$€-C0A]', currency: 'EUR' }, 'COP', true],
+    [{ numFmt: '[$COP] #,##0', currency: 'COP' }, 'COP', false],
+    [{ numFmt: '[$COP] #,##0', currency: 'COP' }, 'USD', true],
+    // A bare "$" is pesos or dollars: no evidence against either, whatever the number format.
+    [{ numFmt: '"$" #,##0', dollarSign: true }, 'COP', false],
+    [{ numFmt: '"$" #,##0', dollarSign: true }, 'USD', false],
+    [{ numFmt: '"$" #,##0', dollarSign: true }, 'MXN', false],
+    [{ numFmt: '"$" #,##0', dollarSign: true }, 'EUR', true],
+    [{ numFmt: '"$" #,##0', dollarSign: true }, 'GBP', true],
+    [{ numFmt: '#,##0' }, 'COP', false],
+    [undefined, 'COP', false],
+  ])('%j in a %s row → conflict %s', (format, currency, conflict) => {
+    expect(formatCurrencyConflict(format, currency) !== undefined).toBe(conflict);
   });
 });
 

@@ -90,10 +90,13 @@ describe('cell formats', () => {
     expect(prepared.errors[0]?.code).toBe(code);
   });
 
-  it('a bare $ under en-US is USD, which a COP row refuses', () => {
-    const prepared = preparer(header, { locale: 'en-US' })(withFormat(['F-1', 1250000, '03/15/2027'], { numFmt: '$#,##0.00', dollarSign: true }));
-    expect(prepared.errors[0]).toMatchObject({ code: 'CURRENCY_CONFLICT' });
-    expect(prepared.errors[0]?.message).toMatch(/bare "\$", which in en-US means USD/);
+  it('a bare $ is pesos or dollars: a COP row bills under en-US too, a EUR row refuses it', () => {
+    const cop = preparer(header, { locale: 'en-US' })(withFormat(['F-1', 1250000, '03/15/2027'], { numFmt: '$#,##0.00', dollarSign: true }));
+    expect(cop.errors).toEqual([]);
+    expect(cop.amount).toBe('1250000');
+    const eur = preparer(header, { locale: 'en-US', currency: 'EUR' })(withFormat(['F-1', 1250000, '03/15/2027'], { numFmt: '$#,##0.00', dollarSign: true }));
+    expect(eur.errors[0]).toMatchObject({ code: 'CURRENCY_CONFLICT' });
+    expect(eur.errors[0]?.message).toMatch(/bare "\$" \(pesos or dollars\).*the row's currency is EUR/);
   });
 
   it('refuses an amount whose format hides decimals, showing both', () => {
