@@ -15,7 +15,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
-import { createAtomicStream } from '../../io/atomic.js';
+import { createAtomicStream, flushAndCommit } from '../../io/atomic.js';
 import { words, type Lang } from './labels.js';
 import { StagedFolder } from './staged-folder.js';
 import { excelMoneyFormat } from './presentation.js';
@@ -143,13 +143,7 @@ class WorkbookSink implements QrSink {
       sheet.addImage(image, { tl: { col: 4.1, row: rowNumber - 1 + 0.04 }, ext: { width: QR_PIXELS, height: QR_PIXELS }, editAs: 'oneCell' });
     }
     const atomic = await createAtomicStream(path);
-    try {
-      await workbook.xlsx.write(atomic.stream);
-    } catch (err) {
-      await atomic.abort();
-      throw err;
-    }
-    await atomic.commit();
+    await flushAndCommit(atomic, () => workbook.xlsx.write(atomic.stream));
     this.files.push(path);
     this.count += links.length;
   }

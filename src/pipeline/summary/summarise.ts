@@ -3,22 +3,13 @@
  * wrote (link_state) or `reconcile` updated (payment_state too). Reads the
  * sheet as reconcile does (the same mapping, the same amounts), streaming.
  */
-import type { ReadOptions } from '../../io/types.js';
-import { openIssuedSheet } from '../reconcile/issued-sheet.js';
+import { openIssuedSheet, type IssuedSheetOptions } from '../reconcile/issued-sheet.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
-import type { Field, Locale, RequestOptions } from '../types.js';
 
-export interface SheetSummaryOptions {
-  path: string;
-  read?: Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>;
-  overrides?: Partial<Record<Field, string>>;
-  locale: Locale;
-  currency: string;
-  timeZone: string;
+/** How to read the sheet (as reconcile reads it), and the label of an empty state cell. */
+export interface SheetSummaryOptions extends IssuedSheetOptions {
   /** Shown for rows whose state cell is empty. */
   blank: string;
-  /** As given to issue: --decimal, --date-order, --amount-unit. */
-  reading?: Pick<RequestOptions, 'decimal' | 'dateOrder' | 'amountUnit'>;
 }
 
 export interface SheetSummary {

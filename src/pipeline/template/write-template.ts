@@ -7,7 +7,7 @@
  * the mapping cannot drift apart.
  */
 import ExcelJS from 'exceljs';
-import { createAtomicStream } from '../../io/atomic.js';
+import { createAtomicStream, flushAndCommit } from '../../io/atomic.js';
 import type { CellValue } from '../../io/types.js';
 import { createSheetWriter } from '../../io/write/index.js';
 import { csvCellText } from '../../io/write/csv.js';
@@ -113,13 +113,7 @@ async function writeXlsx(options: TemplateOptions, columns: TemplateColumn[], du
   notes.addRow([]);
   notes.addRow([es ? 'Borre la fila de ejemplo antes de cobrar de verdad.' : 'Delete the example row before billing for real.']).font = { italic: true };
   const atomic = await createAtomicStream(options.path);
-  try {
-    await workbook.xlsx.write(atomic.stream);
-  } catch (err) {
-    await atomic.abort();
-    throw err;
-  }
-  await atomic.commit();
+  await flushAndCommit(atomic, () => workbook.xlsx.write(atomic.stream));
 }
 
 /** The template's header must map back to the same fields, or the tool would not read its own template. */

@@ -22,6 +22,7 @@ import type { IssueConfig } from '../../../src/pipeline/issue/config.js';
 import { runIssue } from '../../../src/pipeline/issue/run.js';
 import { OutputNotWrittenError } from '../../../src/pipeline/issue/output-fault.js';
 import { DEFAULT_RETRY } from '../../../src/pipeline/service/retry.js';
+import { requestOptions } from '../../helpers/request-options.js';
 import { billingCsv, readCsvOutput, readXlsxOutput } from '../../helpers/sheets.js';
 
 const original = { ...renameSeam };
@@ -39,18 +40,7 @@ function config(dir: string, input: string, out: string, baseUrl: string): Issue
     output: { path: out, format: 'xlsx' },
     journalPath: `${out}.journal`,
     lockPath: `${out}.lock`,
-    request: {
-      locale: 'es-CO',
-      currency: 'COP',
-      timeZone: 'America/Bogota',
-      paymentExpiration: 15,
-      paymentsAllowed: 1,
-      descriptionTemplate: 'Factura {reference}',
-      nameTemplate: '{name}',
-      notify: [],
-      linkLocale: 'es_CO',
-      now: new Date(),
-    },
+    request: requestOptions({ linkLocale: 'es_CO' }),
     concurrency: 4,
     retry: DEFAULT_RETRY,
     dryRun: false,
