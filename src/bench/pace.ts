@@ -88,7 +88,10 @@ export async function paceFigures(report: Report): Promise<void> {
   const ceiling = 16 / 0.3;
   report('pace: no cap at 300 ms (default --concurrency 16)', (nocap.issued * 1000) / nocap.elapsedMs / ceiling, '× ceiling/latency', describe(nocap, ceiling));
 
-  const clean = await run({ name: 'no 429', rows: 2000, faults: { latencyMs: 50 }, args: ['--concurrency', '64'] }, 'KR');
-  const noisy = await run({ name: '30% 429', rows: 2000, faults: { latencyMs: 50, rate429: 0.3 }, args: ['--concurrency', '64'] }, 'KR');
-  report('pace: 30% random 429s at 50 ms (--concurrency 64)', noisy.elapsedMs / clean.elapsedMs, '× the time without them', `with: ${describe(noisy, (clean.issued * 1000) / clean.elapsedMs)}; without: ${(clean.elapsedMs / 1000).toFixed(1)} s`);
+  // 30% of requests refused whatever the pace, at the sandbox's 50 ms and at the real service's ~300 ms.
+  for (const latencyMs of [50, 300]) {
+    const clean = await run({ name: 'no 429', rows: 2000, faults: { latencyMs }, args: ['--concurrency', '64'] }, 'KR');
+    const noisy = await run({ name: '30% 429', rows: 2000, faults: { latencyMs, rate429: 0.3 }, args: ['--concurrency', '64'] }, 'KR');
+    report(`pace: 30% random 429s at ${latencyMs} ms (--concurrency 64)`, noisy.elapsedMs / clean.elapsedMs, '× the time without them', `with: ${describe(noisy, (clean.issued * 1000) / clean.elapsedMs)}; without: ${(clean.elapsedMs / 1000).toFixed(1)} s`);
+  }
 }

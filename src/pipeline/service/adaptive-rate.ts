@@ -158,7 +158,11 @@ export class AdaptiveRate {
   onRefused(now: number, sentAt: number = now): void {
     this.refused += 1;
     this.bucket(sentAt).refused += 1;
+    // The verdict, when it comes, is about the latest refused send: the second before it is
+    // the evidence of what the service takes (not the second before the first refusal, which
+    // may be the run's first instant).
     if (this.pending === undefined) this.pending = { since: now, sentAt };
+    else this.pending.sentAt = Math.max(this.pending.sentAt, sentAt);
   }
 
   /** Decisions due by `now`: judge the last decrease, then any pending refusals. Returns true when the rate was lowered. */
