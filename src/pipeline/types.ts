@@ -58,6 +58,8 @@ export type RowErrorCode =
   | 'EMAIL_INVALID'
   | 'PHONE_INVALID'
   | 'CURRENCY_INVALID'
+  /** The sheet has a currency column and this row's cell is blank: --currency does not fill it in. */
+  | 'CURRENCY_MISSING'
   /** A currency from a cell format or the header differs from the row's. */
   | 'CURRENCY_CONFLICT'
   /** The cell's format hides decimals: it shows another amount than it holds. */
@@ -72,6 +74,8 @@ export type RowErrorCode =
   | 'CELL_ERROR'
   /** Notifications were asked for but the row has no email / phone to send them to. */
   | 'RECIPIENT_MISSING'
+  /** A CSV row has non-empty cells beyond the header's columns: a value was likely split at the separator. */
+  | 'ROW_TOO_WIDE'
   /** The service answered 422. */
   | 'SERVICE_REJECTED';
 

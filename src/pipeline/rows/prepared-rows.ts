@@ -37,7 +37,7 @@ export async function openPrepared(input: InputOptions, request: RequestOptions,
   let prepare: ReturnType<typeof createRowPreparer>;
   try {
     map = mapColumns(source.info.header, { file: input.path, overrides: input.overrides });
-    prepare = createRowPreparer(map, request, input.path);
+    prepare = createRowPreparer(map, request, input.path, source.info);
   } catch (err) {
     await source.close();
     throw err;

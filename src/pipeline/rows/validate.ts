@@ -13,7 +13,7 @@
  */
 import { hash } from 'node:crypto';
 import type { CreateLinkRequest, Recipient } from '../../api/types.js';
-import { isCellError, type CellValue, type RawRow } from '../../io/types.js';
+import { isCellError, type CellValue, type RawRow, type SheetInfo } from '../../io/types.js';
 import { decimalOf } from './amount.js';
 import { applyUnit, formatCurrencyConflict, readAmountCell } from './amount-cell.js';
 import { DEFAULT_MAX_DUE_YEARS, DueWindow } from './due-window.js';
@@ -38,13 +38,24 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CURRENCY = /^[A-Za-z]{3}$/;
 const HAS_LOWER = /[a-z]/;
 
+/** At most this many of a too-wide row's extra cells are quoted in its message. */
+const EXTRA_CELLS_SHOWN = 5;
+
+/** How the sheet was read, as far as it bears on a row's meaning: a CSV's separator. */
+export type SheetReading = Pick<SheetInfo, 'format' | 'delimiter'>;
+
 /**
  * Builds the per-row function. Checks the run's settings once (templates,
  * time zone, default currency, a column for the notify channels) and throws
  * a clear error before any row is read when they are wrong.
+ *
+ * `sheet` says how the file was read: for a CSV, a row with non-empty cells
+ * beyond the header is refused (ROW_TOO_WIDE), since a value holding the
+ * separator (`1,250,000` in a `,` file) splits into cells and the ones past
+ * the header would otherwise be dropped while the first piece is billed.
  */
-export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?: string): (row: RawRow) => PreparedRow {
-  const preparer = new RowPreparer(map, options, file);
+export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?: string, sheet?: SheetReading): (row: RawRow) => PreparedRow {
+  const preparer = new RowPreparer(map, options, file, sheet);
   return (row) => preparer.prepare(row);
 }
 
@@ -58,6 +69,8 @@ interface Parsed {
   dueDate?: string;
   expiresAt?: string;
   currency: string;
+  /** The row's currency cell is blank in a sheet with a currency column: `currency` is only a placeholder. */
+  currencyMissing?: boolean;
   email?: string;
   phone?: string;
   name: string;
@@ -85,6 +98,7 @@ class RowPreparer {
     private readonly map: ColumnMap,
     private readonly options: RequestOptions,
     file: string | undefined,
+    private readonly sheet: SheetReading | undefined,
   ) {
     checkTemplate(options.nameTemplate);
     checkTemplate(options.descriptionTemplate);
@@ -107,6 +121,7 @@ class RowPreparer {
   prepare(row: RawRow): PreparedRow {
     const skip = this.skipper.check(row);
     const errors: RowError[] = [];
+    const tooWide = this.checkWidth(row, errors);
     const p = this.parseCells(row, errors);
     // A skipped row claims no reference: a hidden copy must not make the visible row a duplicate.
     const reference = skip === undefined ? this.reference(row, p, errors) : this.peekReference(row, p);
@@ -120,9 +135,14 @@ class RowPreparer {
       'hex',
     ).slice(0, 16);
     // The fingerprint is computed for skipped rows too: a row issued before it was hidden still matches its journal record.
-    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, currency: p.currency, errors: skip === undefined ? errors : [], fingerprint };
-    if (p.amount !== undefined) prepared.amount = p.amount;
-    if (p.sheetAmount !== undefined) prepared.sheetAmount = p.sheetAmount;
+    const prepared: PreparedRow = { rowNumber: row.rowNumber, cells: row.cells, reference, errors: skip === undefined ? errors : [], fingerprint };
+    // Neither is stated when the sheet does not say it: the summary must not total a split "1" of
+    // "1,250,000", nor count a row whose currency cell is blank as pesos.
+    if (!p.currencyMissing) prepared.currency = p.currency;
+    if (!tooWide) {
+      if (p.amount !== undefined) prepared.amount = p.amount;
+      if (p.sheetAmount !== undefined) prepared.sheetAmount = p.sheetAmount;
+    }
     if (p.expiresAt !== undefined) prepared.expiresAt = p.expiresAt;
     const warnings = [...(row.warnings ?? [])];
     if (row.hidden === true && skip === undefined) warnings.push(`Row ${row.rowNumber} is hidden in the sheet and was billed because of --include-hidden.`);
@@ -187,17 +207,30 @@ class RowPreparer {
     }
 
     const currency = this.text(row, 'currency', errors);
-    if (currency !== '') {
+    // With a currency column, each row says its own currency: a blank cell is not --currency's
+    // (nor COP's) to fill, or one forgotten "USD" bills dollars as pesos. Only a currency the
+    // amount header names ("Valor (USD)") speaks for every row, blank cells included.
+    const currencyMissing = currency === '' && this.map.fields.currency !== undefined && this.header.currency === undefined;
+    if (currencyMissing) {
+      p.currencyMissing = true;
+      // An Excel error in the cell was reported by text(); do not pile on.
+      if (!errors.some((e) => e.field === 'currency')) {
+        this.fail(errors, row, 'currency', 'CURRENCY_MISSING',
+          'the currency is empty; write an ISO 4217 code such as COP or USD (--currency applies only to sheets without a currency column)');
+      }
+    } else if (currency !== '') {
       if (!CURRENCY.test(currency)) {
-        this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD, or leave it empty for ${p.currency}`);
+        const blank = this.header.currency === undefined ? '' : `, or leave it empty for ${this.header.currency} (the amount header's)`;
+        this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD${blank}`);
       } else if (this.header.currency !== undefined && currency.toUpperCase() !== this.header.currency) {
         this.fail(errors, row, 'currency', 'CURRENCY_CONFLICT',
           `the row says ${currency.toUpperCase()}, but the amount column "${this.amountHeader()}" says its amounts are in ${this.header.currency}; make the two agree`);
       } else p.currency = currency.toUpperCase();
     }
-    this.formatCurrency(row, p, errors);
+    // Without the row's currency there is nothing to compare the amount's own currency with.
+    if (!currencyMissing) this.formatCurrency(row, p, errors);
     // "USD 1.250" in a COP row is a bill in the wrong currency, not a detail to ignore.
-    if (p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
+    if (!currencyMissing && p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
       const source = currency !== '' ? 'the currency column says' : this.header.currency !== undefined ? `the amount header "${this.amountHeader()}" says` : `the run's currency is (--currency)`;
       this.fail(errors, row, 'amount', 'CURRENCY_INVALID', `${this.shown(row, 'amount')} is in ${p.amountCurrency}, but ${source} ${p.currency}; write the amount without a currency, or make the two agree`);
     }
@@ -219,6 +252,33 @@ class RowPreparer {
     p.name = this.printable(row, 'name', errors);
     p.description = this.printable(row, 'description', errors);
     return p;
+  }
+
+  /**
+   * A CSV row whose non-empty cells go past the header's last column. Trailing
+   * empty cells are fine (Excel writes `;;;` for blank columns to the right).
+   */
+  private checkWidth(row: RawRow, errors: RowError[]): boolean {
+    if (this.sheet?.format !== 'csv') return false;
+    const width = this.map.header.length;
+    let last = row.cells.length - 1;
+    while (last >= width && cellText(row.cells[last] ?? null) === '') last--;
+    if (last < width) return false;
+    const extra = row.cells.slice(width, last + 1).map((c) => cellText(c ?? null));
+    const separator = this.sheet.delimiter ?? ',';
+    const named = separator === '\t' ? 'a tab' : `"${separator}"`;
+    const shown = extra.slice(0, EXTRA_CELLS_SHOWN).map((v) => `"${v}"`).join(', ') +
+      (extra.length > EXTRA_CELLS_SHOWN ? ` and ${extra.length - EXTRA_CELLS_SHOWN} more` : '');
+    // The example holds a comma the way this run reads amounts, so following the advice bills.
+    const example = this.decimal === ',' ? '1.250.000,50' : '1,250,000';
+    const advice = separator === ','
+      ? `quote a value that contains a comma (write "${example}", not ${example}), or save the CSV with ; as the separator, as Excel in Spanish does`
+      : `quote a value that contains ${named}, or remove the cells past the last column`;
+    this.fail(errors, row, undefined, 'ROW_TOO_WIDE',
+      `the row has ${last + 1} cells but the header has ${width} columns, so ${shown} belong${extra.length === 1 ? 's' : ''} to no column: ` +
+        `a value holding the separator ${named} was probably split into several cells; ${advice}`,
+      extra.join(separator));
+    return true;
   }
 
   private expiry(row: RawRow, date: string, p: Parsed, errors: RowError[]): void {

@@ -7,8 +7,11 @@ import type { PreparedRow, RequestOptions, RowErrorCode } from '../../../src/pip
 import { createRowPreparer } from '../../../src/pipeline/rows/validate.js';
 import { requestOptions } from '../../helpers/request-options.js';
 
-const HEADER = ['Referencia', 'Nombre', 'Valor', 'Vencimiento', 'Correo', 'Celular', 'Concepto', 'Moneda'];
+const HEADER = ['Referencia', 'Nombre', 'Valor', 'Vencimiento', 'Correo', 'Celular', 'Concepto'];
+/** Rows bill in the run's currency (no currency column; an 8th cell is ignored). */
 const map = mapColumns(HEADER, { file: 'cartera.csv' });
+/** Each row names its currency: a blank Moneda cell is CURRENCY_MISSING (validate-width-currency.test.ts). */
+const withCurrency = mapColumns([...HEADER, 'Moneda'], { file: 'cartera.csv' });
 
 const options: RequestOptions = requestOptions({
   notify: ['email', 'sms'],
@@ -51,7 +54,7 @@ describe('a valid row', () => {
   });
 
   it('takes XLSX-typed cells, a per-row currency, the description template and reaches the payer by one channel', () => {
-    const prepare = createRowPreparer(map, options);
+    const prepare = createRowPreparer(withCurrency, options);
     const row = prepare({ rowNumber: 7, cells: [1001, null, 25000, new Date(Date.UTC(2027, 2, 31)), null, 3001234567, null, 'usd'] });
     expect(row.errors).toEqual([]);
     expect(row.request).toMatchObject({
@@ -76,28 +79,28 @@ describe('a valid row', () => {
 describe('row errors', () => {
   const long = 'x'.repeat(251);
   const table = rows([
-    /* 2 */ ['FAC-1', 'Ana', '1.000', '15/03/2027', 'ana@example.com', '', '', ''],
-    /* 3 */ ['FAC-2', 'Beto', '', '15/03/2027', 'b@example.com', '', '', ''],
-    /* 4 */ ['FAC-3', 'Caro', '1,250,000.50', '15/03/2027', 'c@example.com', '', '', ''],
-    /* 5 */ ['FAC-4', 'Dani', '-5', '15/03/2027', 'd@example.com', '', '', ''],
-    /* 6 */ ['FAC-5', 'Eva', '12345678901234567890', '15/03/2027', 'e@example.com', '', '', ''],
-    /* 7 */ ['FAC-6', 'Fer', '1.000', '', 'f@example.com', '', '', ''],
-    /* 8 */ ['FAC-7', 'Gabi', '1.000', '31/02/2027', 'g@example.com', '', '', ''],
-    /* 9 */ ['FAC-8', 'Hugo', '1.000', '2027-02-28', 'h@example.com', '', '', ''],
-    /* 10 */ ['', 'Iris', '1.000', '15/03/2027', 'i@example.com', '', '', ''],
-    /* 11 */ ['FAC 9', 'Juan', '1.000', '15/03/2027', 'j@example.com', '', '', ''],
-    /* 12 */ ['F'.repeat(33), 'Kim', '1.000', '15/03/2027', 'k@example.com', '', '', ''],
-    /* 13 */ ['fac-1', 'Luz', '1.000', '15/03/2027', 'l@example.com', '', '', ''],
-    /* 14 */ ['FAC-10', 'Mar', '1.000', '15/03/2027', 'm@example.com', '', long, ''],
-    /* 15 */ ['FAC-11', 'Nico', '1.000', '15/03/2027', 'nico@', '', '', ''],
-    /* 16 */ ['FAC-12', 'Olga', '1.000', '15/03/2027', 'o@example.com', '12345', '', ''],
+    /* 2 */ ['FAC-1', 'Ana', '1.000', '15/03/2027', 'ana@example.com', '', '', 'COP'],
+    /* 3 */ ['FAC-2', 'Beto', '', '15/03/2027', 'b@example.com', '', '', 'COP'],
+    /* 4 */ ['FAC-3', 'Caro', '1,250,000.50', '15/03/2027', 'c@example.com', '', '', 'COP'],
+    /* 5 */ ['FAC-4', 'Dani', '-5', '15/03/2027', 'd@example.com', '', '', 'COP'],
+    /* 6 */ ['FAC-5', 'Eva', '12345678901234567890', '15/03/2027', 'e@example.com', '', '', 'COP'],
+    /* 7 */ ['FAC-6', 'Fer', '1.000', '', 'f@example.com', '', '', 'COP'],
+    /* 8 */ ['FAC-7', 'Gabi', '1.000', '31/02/2027', 'g@example.com', '', '', 'COP'],
+    /* 9 */ ['FAC-8', 'Hugo', '1.000', '2027-02-28', 'h@example.com', '', '', 'COP'],
+    /* 10 */ ['', 'Iris', '1.000', '15/03/2027', 'i@example.com', '', '', 'COP'],
+    /* 11 */ ['FAC 9', 'Juan', '1.000', '15/03/2027', 'j@example.com', '', '', 'COP'],
+    /* 12 */ ['F'.repeat(33), 'Kim', '1.000', '15/03/2027', 'k@example.com', '', '', 'COP'],
+    /* 13 */ ['fac-1', 'Luz', '1.000', '15/03/2027', 'l@example.com', '', '', 'COP'],
+    /* 14 */ ['FAC-10', 'Mar', '1.000', '15/03/2027', 'm@example.com', '', long, 'COP'],
+    /* 15 */ ['FAC-11', 'Nico', '1.000', '15/03/2027', 'nico@', '', '', 'COP'],
+    /* 16 */ ['FAC-12', 'Olga', '1.000', '15/03/2027', 'o@example.com', '12345', '', 'COP'],
     /* 17 */ ['FAC-13', 'Pia', '1.000', '15/03/2027', 'p@example.com', '', '', 'PESOS'],
-    /* 18 */ ['FAC-14', 'Quim', { error: '#REF!' }, '15/03/2027', 'q@example.com', '', '', ''],
-    /* 19 */ ['FAC-15', 'Rosa', '1.000', '15/03/2027', '', '', '', ''],
+    /* 18 */ ['FAC-14', 'Quim', { error: '#REF!' }, '15/03/2027', 'q@example.com', '', '', 'COP'],
+    /* 19 */ ['FAC-15', 'Rosa', '1.000', '15/03/2027', '', '', '', 'COP'],
     /* 20 */ ['FAC 16', 'Sol', '1.5', '2027-13-01', 'sol@', '', '', 'X'],
   ]);
   const prepared = (() => {
-    const prepare = createRowPreparer(map, options);
+    const prepare = createRowPreparer(withCurrency, options);
     return table.map((r) => prepare(r));
   })();
   const byRow = (n: number) => prepared[n - 2] as PreparedRow;
@@ -144,16 +147,17 @@ describe('row errors', () => {
   });
 
   it('refuses an amount written in another currency than the row has', () => {
-    const prepare = createRowPreparer(map, { ...options, notify: [] });
+    const prepare = createRowPreparer(withCurrency, { ...options, notify: [] });
     const usdInCop = prepare({ rowNumber: 3, cells: ['FAC-3', 'Ana', 'USD 1.250', '15/03/2027', '', '', 'x', 'COP'] });
     expect(codes(usdInCop)).toEqual(['CURRENCY_INVALID']);
     expect(usdInCop.errors[0]?.message).toMatch(/^Row 3, column "Valor": "USD 1.250" is in USD, but the currency column says COP/);
-    const usDollarDefault = prepare({ rowNumber: 4, cells: ['FAC-4', 'Ana', 'US$ 99', '15/03/2027', '', '', 'x', ''] });
+    const usDollarDefault = createRowPreparer(map, { ...options, notify: [] })({ rowNumber: 4, cells: ['FAC-4', 'Ana', 'US$ 99', '15/03/2027', '', '', 'x'] });
     expect(codes(usDollarDefault)).toEqual(['CURRENCY_INVALID']);
+    expect(usDollarDefault.errors[0]?.message).toMatch(/but the run's currency is \(--currency\) COP/);
     const agrees = prepare({ rowNumber: 5, cells: ['FAC-5', 'Ana', '1.250 USD', '15/03/2027', '', '', 'x', 'USD'] });
     expect(agrees.errors).toEqual([]);
     expect(agrees.request?.payment.amount).toEqual({ currency: 'USD', total: '1250' });
-    const plainPeso = prepare({ rowNumber: 6, cells: ['FAC-6', 'Ana', '$ 1.250', '15/03/2027', '', '', 'x', ''] });
+    const plainPeso = prepare({ rowNumber: 6, cells: ['FAC-6', 'Ana', '$ 1.250', '15/03/2027', '', '', 'x', 'COP'] });
     expect(plainPeso.errors).toEqual([]);
   });
 
