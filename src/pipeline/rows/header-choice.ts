@@ -19,6 +19,9 @@ export const DATA_ROWS_CHECKED = 5;
 /**
  * 0 when the row cannot be the header; else higher the more fields it names
  * and the more rows under it hold an amount or a due date where it says.
+ * The score only picks the likeliest header: any other row that is a header
+ * too refuses the sheet (`checkAboveHeader`, `checkRowUnderHeader`), so a
+ * later header winning on its data rows can no longer drop the block above.
  */
 export function scoreHeader(cells: readonly CellValue[], below: readonly RawRow[]): number {
   if (!isHeaderRow(cells as CellValue[]) || isKeyValueLine(cells)) return 0;
