@@ -91,6 +91,8 @@ export interface SheetInfo {
 export interface SheetSource {
   info: SheetInfo;
   rows: AsyncIterable<RawRow>;
+  /** Non-blank rows read above the header while looking for it (titles, notes, or another table). */
+  above?: RawRow[];
   /** Releases the file when the caller stops early. */
   close(): Promise<void>;
 }

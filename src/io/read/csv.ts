@@ -59,7 +59,7 @@ export async function openCsv(path: string, head: FileHead, options: ReadOptions
     header,
     headerRowNumber: scan.header.rowNumber,
   };
-  return { info, rows: rowsAfter(scan.after, records, close), close };
+  return { info, rows: rowsAfter(scan.after, records, close), above: scan.above, close };
 }
 
 /** The sample as text, for delimiter detection (its own recoder: the real one starts at byte 0). */

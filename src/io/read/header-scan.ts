@@ -13,6 +13,8 @@ export interface HeaderScan {
   header: RawRow;
   /** Rows read after the header while scanning: the first data rows. */
   after: RawRow[];
+  /** Rows read above the header (titles, notes, or another table): the pipeline judges them. */
+  above: RawRow[];
   /** True when `isHeader` accepted the header (false when it fell back to the first row). */
   matched: boolean;
 }
@@ -44,7 +46,10 @@ export type HeaderTest = ((cells: CellValue[]) => boolean) & { score?: HeaderSco
  * `isHeader`, the first row. With a plain predicate, the first row it
  * accepts. With a scorer attached, the first HEADER_SCAN_ROWS rows are read
  * and the best-scoring candidate wins (the earliest on a tie): a title block
- * whose labels name fields never beats the table's own header. When nothing
+ * whose labels name fields never beats the table's own header. The rows
+ * above the winner are returned, not dropped: whether they are harmless
+ * titles or a second table that must refuse the sheet is the pipeline's
+ * call (see header-choice.ts `checkAboveHeader`). When nothing
  * matches, the first row is the header (`matched` false). Undefined when
  * there is no non-blank row at all.
  */
@@ -55,8 +60,8 @@ export async function scanHeader(rows: AsyncIterator<RawRow>, isHeader?: HeaderT
     const next = await rows.next();
     if (next.done) break;
     const row = next.value;
-    if (isHeader === undefined) return { header: row, after: [], matched: false };
-    if (score === undefined && isHeader(row.cells)) return { header: row, after: [], matched: true };
+    if (isHeader === undefined) return { header: row, after: [], above: [], matched: false };
+    if (score === undefined && isHeader(row.cells)) return { header: row, after: [], above: seen.slice(), matched: true };
     seen.push(row);
   }
   if (score !== undefined) {
@@ -66,10 +71,10 @@ export async function scanHeader(rows: AsyncIterator<RawRow>, isHeader?: HeaderT
       const s = score(row.cells, seen.slice(i + 1));
       if (s > bestScore) [best, bestScore] = [i, s];
     });
-    if (best >= 0) return { header: seen[best]!, after: seen.slice(best + 1), matched: true };
+    if (best >= 0) return { header: seen[best]!, after: seen.slice(best + 1), above: seen.slice(0, best), matched: true };
   }
   const [first, ...after] = seen;
-  return first === undefined ? undefined : { header: first, after, matched: false };
+  return first === undefined ? undefined : { header: first, after, above: [], matched: false };
 }
 
 /** The header cells as trimmed text (an Excel header may hold a number or a date). */

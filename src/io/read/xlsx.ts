@@ -67,7 +67,7 @@ export async function openXlsx(path: string, options: ReadOptions): Promise<Shee
       await chosen.rows.return(undefined);
       await zip.close();
     };
-    return { info, rows: rowsAfter(chosen.scan.after, rows, close), close };
+    return { info, rows: rowsAfter(chosen.scan.after, rows, close), above: chosen.scan.above, close };
   } catch (err) {
     await zip.close();
     throw malformed(path, err);

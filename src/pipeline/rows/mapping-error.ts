@@ -22,7 +22,11 @@ export type MappingErrorCode =
   /** The amount header notes a unit (miles, millones, thousands) that `--amount-unit` has not confirmed, or the two differ. */
   | 'HEADER_UNIT_UNCONFIRMED'
   /** The amount header names a currency other than `--currency`. */
-  | 'HEADER_CURRENCY_CONFLICT';
+  | 'HEADER_CURRENCY_CONFLICT'
+  /** Two rows of the sheet are header rows: two tables (or a header repeated inside the data); paylinks reads one table per sheet. */
+  | 'HEADER_TWICE'
+  /** A row above the header reads like a bill (an amount and a due date in table form): it would be left out. */
+  | 'DATA_ABOVE_HEADER';
 
 export class MappingError extends PaylinksError<MappingErrorCode> {
   override readonly name = 'MappingError';

@@ -6,7 +6,7 @@
 import { openSheet } from '../../io/read/index.js';
 import type { ReadOptions, SheetInfo } from '../../io/types.js';
 import { mapColumns } from './headers.js';
-import { headerTest } from './header-choice.js';
+import { checkAboveHeader, checkRowUnderHeader, headerTest } from './header-choice.js';
 import { readAmountHeader } from './header-notes.js';
 import type { ColumnMap, Field, PreparedRow, RequestOptions } from '../types.js';
 import { createRowPreparer } from './validate.js';
@@ -36,6 +36,8 @@ export async function openPrepared(input: InputOptions, request: RequestOptions,
   let map: ColumnMap;
   let prepare: ReturnType<typeof createRowPreparer>;
   try {
+    // One table per sheet: a second header or a bill above the chosen header refuses the sheet (header-choice.ts).
+    checkAboveHeader(source.info, source.above ?? []);
     map = mapColumns(source.info.header, { file: input.path, overrides: input.overrides });
     prepare = createRowPreparer(map, request, input.path, source.info);
   } catch (err) {
@@ -45,7 +47,14 @@ export async function openPrepared(input: InputOptions, request: RequestOptions,
   async function* rows(): AsyncGenerator<PreparedRow> {
     // A row's own reader notes (garbled text) travel on the prepared row, and the write pass
     // tells the first few; only notes about the whole sheet are told here.
-    for await (const raw of source.rows) yield prepare(raw);
+    for await (const raw of source.rows) {
+      const row = prepare(raw);
+      // A header again under the header (a second table, or one repeated by an ERP) refuses the
+      // sheet. Every pass reads the whole sheet before anything is sent (the check pass of a real
+      // run; a dry run writes nothing when its pass throws), so this refusal comes before any link.
+      if (row.errors.length > 0 || row.skip !== undefined) checkRowUnderHeader(source.info, raw);
+      yield row;
+    }
   }
   const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
   const currency = (amountHeader === undefined ? undefined : readAmountHeader(amountHeader).currency) ?? request.currency;
