@@ -4,7 +4,7 @@
  * through here, so they all see exactly the same rows, references and errors.
  */
 import { openSheet } from '../../io/read/index.js';
-import type { ReadOptions, SheetInfo } from '../../io/types.js';
+import type { RawRow, ReadOptions, SheetInfo } from '../../io/types.js';
 import { mapColumns } from './headers.js';
 import { headerTest } from './header-choice.js';
 import { readAmountHeader } from './header-notes.js';
@@ -35,9 +35,15 @@ export async function openPrepared(input: InputOptions, request: RequestOptions,
   for (const message of source.info.notes ?? []) onReaderNote?.({ message });
   let map: ColumnMap;
   let prepare: ReturnType<typeof createRowPreparer>;
+  const reader = source.rows[Symbol.asyncIterator]();
+  let first: IteratorResult<RawRow> | undefined;
   try {
     map = mapColumns(source.info.header, { file: input.path, overrides: input.overrides });
-    prepare = createRowPreparer(map, request, input.path);
+    // A unit in the amount header (or --amount-unit) is judged with the first row in view: when that
+    // cell's format already scales it (`#,##0,` under "Valor (miles)"), --amount-unit must not be advised.
+    const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
+    if ((amountHeader !== undefined && readAmountHeader(amountHeader).unit !== undefined) || request.amountUnit !== undefined) first = await reader.next();
+    prepare = createRowPreparer(map, request, input.path, first?.done === false ? first.value : undefined);
   } catch (err) {
     await source.close();
     throw err;
@@ -45,7 +51,12 @@ export async function openPrepared(input: InputOptions, request: RequestOptions,
   async function* rows(): AsyncGenerator<PreparedRow> {
     // A row's own reader notes (garbled text) travel on the prepared row, and the write pass
     // tells the first few; only notes about the whole sheet are told here.
-    for await (const raw of source.rows) yield prepare(raw);
+    if (first !== undefined) {
+      if (first.done === true) return;
+      yield prepare(first.value);
+    }
+    // The same reader goes on after the peeked row; `for await` still ends it when the caller stops early.
+    for await (const raw of { [Symbol.asyncIterator]: () => reader }) yield prepare(raw);
   }
   const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
   const currency = (amountHeader === undefined ? undefined : readAmountHeader(amountHeader).currency) ?? request.currency;
