@@ -37,6 +37,19 @@ export interface CellFormat {
   currency?: string;
   /** The format shows a bare `$` (ambiguous: COP in es-CO, USD in en-US). */
   dollarSign?: boolean;
+  /** The format shows a sign several currencies share (`Bs`: BOB or VES; `¥`: JPY or CNY): one of these. */
+  currencyOneOf?: string[];
+  /**
+   * A currency sign the format shows that paylinks does not recognise
+   * (`[$₭-454]`, `"X/."`), as written: a currency all the same, never "none".
+   */
+  unknownCurrency?: string;
+  /**
+   * What the format multiplies the number by for display, when not 1:
+   * 0.001 for `#,##0,` (1250000 shows 1,250), 0.000001 for `#,##0,,`, 100
+   * for `0%`. Such a cell shows another amount than it holds.
+   */
+  scale?: number;
   /** The number format is a date/time format. */
   isDate?: boolean;
   /**

@@ -22,11 +22,82 @@ describe('describeNumberFormat: the currency a format shows', () => {
     ['_-"$"* #,##0.00_-;\\-"$"* #,##0.00_-;_-"$"* "-"??_-;_-@_-', { dollarSign: true, displayDecimals: 2 }],
     ['#,##0', { displayDecimals: 0 }],
     ['#,##0.000', { displayDecimals: 3 }],
-    ['0%', { displayDecimals: 0 }],
+    ['0%', { displayDecimals: 0, scale: 100 }],
     ['"IVA incl." #,##0', { displayDecimals: 0 }], // a word is not a currency
     ['[$-409]#,##0.00', { displayDecimals: 2 }], // a locale alone
   ])('%s', (code, expected) => {
     expect(describeNumberFormat(code)).toEqual({ numFmt: code, ...expected });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    // Latin-American signs: colones, soles, bolivianos/bolívares, quetzales, lempiras, guaraníes, reales, pesos dominicanos.
+    ['[$₡-140A] #,##0.00', { currency: 'CRC', displayDecimals: 2 }],
+    ['₡#,##0', { currency: 'CRC', displayDecimals: 0 }],
+    ['"S/" #,##0.00', { currency: 'PEN', displayDecimals: 2 }],
+    ['"S/." #,##0.00', { currency: 'PEN', displayDecimals: 2 }],
+    ['[$S/.-280A] #,##0.00', { currency: 'PEN', displayDecimals: 2 }],
+    ['[$PEN] #,##0.00', { currency: 'PEN', displayDecimals: 2 }],
+    ['"Bs" #,##0.00', { currencyOneOf: ['BOB', 'VES'], displayDecimals: 2 }], // Bolivia or Venezuela
+    ['"Bs." #,##0.00', { currencyOneOf: ['BOB', 'VES'], displayDecimals: 2 }],
+    ['[$Bs-400A] #,##0.00', { currency: 'BOB', displayDecimals: 2 }], // es-BO settles it
+    ['[$Bs.-200A] #,##0.00', { currency: 'VES', displayDecimals: 2 }], // es-VE
+    ['"Bs.S" #,##0.00', { currency: 'VES', displayDecimals: 2 }],
+    ['"Q"#,##0.00', { currency: 'GTQ', displayDecimals: 2 }],
+    ['[$Q-100A] #,##0.00', { currency: 'GTQ', displayDecimals: 2 }],
+    ['[$L-480A] #,##0.00', { currency: 'HNL', displayDecimals: 2 }],
+    ['"L." #,##0.00', { currency: 'HNL', displayDecimals: 2 }],
+    ['[$₲-3C0A] #,##0', { currency: 'PYG', displayDecimals: 0 }],
+    ['"Gs." #,##0', { currency: 'PYG', displayDecimals: 0 }],
+    ['"R$" #,##0.00', { currency: 'BRL', displayDecimals: 2 }],
+    ['[$R$-416] #,##0.00', { currency: 'BRL', displayDecimals: 2 }],
+    ['"RD$"#,##0.00', { currency: 'DOP', displayDecimals: 2 }], // not a bare $
+    ['"C$"#,##0.00', { currency: 'NIO', displayDecimals: 2 }],
+    ['"$U" #,##0', { currency: 'UYU', displayDecimals: 0 }],
+    ['"B/." #,##0.00', { currency: 'PAB', displayDecimals: 2 }],
+    ['£#,##0.00', { currency: 'GBP', displayDecimals: 2 }],
+    ['[$¥-411]#,##0', { currency: 'JPY', displayDecimals: 0 }],
+    ['¥#,##0', { currencyOneOf: ['JPY', 'CNY'], displayDecimals: 0 }],
+    ['"IVA USD" #,##0', { currency: 'USD', displayDecimals: 0 }], // a code after a word that is not one
+    // Currency signs paylinks does not know: reported, never taken for "no currency".
+    ['[$₭-454]#,##0', { unknownCurrency: '₭', displayDecimals: 0 }],
+    ['[$XYZ] #,##0', { unknownCurrency: 'XYZ', displayDecimals: 0 }],
+    ['[$Ar-44D] #,##0', { unknownCurrency: 'Ar', displayDecimals: 0 }],
+    ['"฿" #,##0.00', { unknownCurrency: '฿', displayDecimals: 2 }],
+    ['"X/." #,##0.00', { unknownCurrency: 'X/.', displayDecimals: 2 }],
+    // Near misses: text that is not money.
+    ['"unid." #,##0', { displayDecimals: 0 }],
+    ['#,##0 "unid."', { displayDecimals: 0 }],
+    ['#,##0 "kg"', { displayDecimals: 0 }],
+    ['#,##0.0 "L"', { displayDecimals: 1 }], // litres: a letter after the number is not a currency
+    ['"Obs." #,##0', { displayDecimals: 0 }], // "Bs." inside a word
+    ['"S/N" 0', { displayDecimals: 0 }], // sin número
+    ['"Ref. " 0', { displayDecimals: 0 }],
+    ['"Cuota "0', { displayDecimals: 0 }],
+    ['"Qty" 0', { displayDecimals: 0 }],
+  ])('%s', (code, expected) => {
+    expect(describeNumberFormat(code)).toEqual({ numFmt: code, ...expected });
+  });
+
+  it.each<[string, number | undefined]>([
+    // What the format multiplies the number by for display.
+    ['#,##0,', 0.001],
+    ['#,##0,,', 0.000001],
+    ['0.0,,', 0.000001],
+    ['#,##0.0,', 0.001],
+    ['#,##0, "K"', 0.001],
+    ['[$$-240A] #,##0,', 0.001],
+    ['0%', 100],
+    ['0.00%', 100],
+    // Not scaled: grouping commas, a quoted or escaped "%", a scaled negative section only (amounts are positive).
+    ['#,##0', undefined],
+    ['#,##0.00', undefined],
+    ['#,##0 "%"', undefined],
+    ['#,##0\\%', undefined],
+    ['#,##0;(#,##0,)', undefined],
+    ['_-"$"* #,##0_-;\\-"$"* #,##0_-;_-"$"* "-"_-;_-@_-', undefined],
+    ['General', undefined],
+  ])('%s scales by %s', (code, scale) => {
+    expect(describeNumberFormat(code).scale).toBe(scale);
   });
 
   it('marks date and time formats, and nothing else about them', () => {
@@ -49,6 +120,8 @@ describe('displayNumber: what the cell shows', () => {
     [1250000, '#,##0,', '1,250'], // thousands by scaling
     [1250000, '0.0,,', '1.3'], // millions
     [0.5, '0%', '50%'],
+    [125000.5, '[$₡-140A] #,##0.00', '₡ 125,000.50'],
+    [125000.5, '"S/" #,##0.00', 'S/ 125,000.50'],
     [0.125, '0.0%', '12.5%'],
     [-1234.5, '#,##0.00;(#,##0.00)', '(1,234.50)'],
     [-1234.5, '#,##0.00', '-1,234.50'],

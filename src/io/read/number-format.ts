@@ -22,19 +22,85 @@ type Token =
 
 /** ISO 4217 codes written as text in number formats (a list, so a word like "IVA" is not taken for one). */
 const ISO_CODES = new Set(
-  'COP USD EUR GBP MXN BRL ARS CLP PEN CAD AUD CHF JPY CNY VES UYU BOB PYG CRC GTQ DOP PAB HNL NIO CUP'.split(' '),
+  ('COP USD EUR GBP MXN BRL ARS CLP PEN CAD AUD NZD CHF JPY CNY VES UYU BOB PYG CRC GTQ DOP PAB HNL NIO CUP ' +
+    'SEK NOK DKK INR KRW RUB TRY ILS PHP').split(' '),
 );
 
-/** Symbols that name one currency whatever the locale. */
-const SYMBOLS: [string, string][] = [
-  ['US$', 'USD'],
-  ['U$S', 'USD'],
-  ['COP$', 'COP'],
-  ['COL$', 'COP'],
-  ['R$', 'BRL'],
-  ['€', 'EUR'],
-  ['£', 'GBP'],
-];
+/**
+ * Signs that name a currency, longest first so `RD$` is not read as `$`.
+ * Several currencies when the sign alone does not tell them apart (`Bs` is
+ * Bolivia's boliviano and Venezuela's bolívar): the format then says "one of
+ * these", and a row in any other currency is refused. A bare `$` is not here
+ * (see `dollarSign`).
+ */
+const SYMBOLS: [string, string[]][] = (
+  [
+    ['US$', ['USD']],
+    ['U$S', ['USD']],
+    ['USD$', ['USD']],
+    ['COP$', ['COP']],
+    ['COL$', ['COP']],
+    ['MX$', ['MXN']],
+    ['AR$', ['ARS']],
+    ['CLP$', ['CLP']],
+    ['RD$', ['DOP']],
+    ['R$', ['BRL']],
+    ['C$', ['NIO']],
+    ['$U', ['UYU']],
+    ['S/.', ['PEN']],
+    ['S/', ['PEN']],
+    ['B/.', ['PAB']],
+    ['Bs.S', ['VES']],
+    ['Bs.D', ['VES']],
+    ['Bs.F', ['VES']],
+    ['Bs.', ['BOB', 'VES']],
+    ['Bs', ['BOB', 'VES']],
+    ['Gs.', ['PYG']],
+    ['Gs', ['PYG']],
+    ['₲', ['PYG']],
+    ['₡', ['CRC']],
+    ['€', ['EUR']],
+    ['£', ['GBP']],
+    ['¥', ['JPY', 'CNY']],
+    ['￥', ['JPY', 'CNY']],
+    ['円', ['JPY']],
+    ['元', ['CNY']],
+    ['₱', ['PHP', 'CUP']],
+    ['₹', ['INR']],
+    ['₩', ['KRW']],
+    ['₽', ['RUB']],
+    ['₺', ['TRY']],
+    ['₪', ['ILS']],
+    ['kr.', ['SEK', 'NOK', 'DKK']],
+    ['kr', ['SEK', 'NOK', 'DKK']],
+    ['CHF', ['CHF']],
+  ] as [string, string[]][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * One-letter signs: `Q` (quetzal) and `L` (lempira). A letter is a currency
+ * only as the whole text written before the number (`"Q"#,##0.00`,
+ * `[$L-480A] #,##0.00`); after it, `#,##0 "L"` is litres, not money.
+ */
+const LETTER_SYMBOLS: Record<string, string> = { Q: 'GTQ', 'Q.': 'GTQ', L: 'HNL', 'L.': 'HNL' };
+
+/** Windows locale ids (hex) of the countries whose currency settles an ambiguous sign: `[$Bs-400A]` is Bolivia's. */
+const LOCALE_CURRENCIES: Record<string, string> = {
+  '400A': 'BOB',
+  '200A': 'VES',
+  '411': 'JPY',
+  '804': 'CNY',
+  '3464': 'PHP',
+  '5C0A': 'CUP',
+  '41D': 'SEK',
+  '414': 'NOK',
+  '814': 'NOK',
+  '406': 'DKK',
+};
+
+/** Text written around a number that looks like a currency sign without being one paylinks knows: `₭`, `X/.`. */
+const UNKNOWN_SIGN = /\p{Sc}/u;
+const SLASH_ABBREVIATION = /^\p{Lu}\p{L}{0,2}\/\.?$/u;
 
 /**
  * `[$$-LCID]`: the dollar sign of a given locale (Windows LCID in hex), which
@@ -68,9 +134,15 @@ export function describeNumberFormat(code: string): CellFormat {
   const tokens = tokenize(sections(code)[0] ?? '');
   const currency = currencyOf(tokens);
   if (currency.iso !== undefined) format.currency = currency.iso;
+  if (currency.oneOf !== undefined) format.currencyOneOf = currency.oneOf;
+  if (currency.unknown !== undefined) format.unknownCurrency = currency.unknown;
   if (currency.dollarSign) format.dollarSign = true;
   const digits = digitPattern(tokens);
   if (digits !== undefined) format.displayDecimals = decimalPlaces(digits);
+  // Said here, once, so the pipeline never re-parses the code: a scaling format shows another amount than
+  // the cell holds. The positive section is the one a bill's amount shows under (as for decimals above).
+  const shift = digits === undefined ? 0 : scaleShift(digits, parsedSections(code)[0]?.percent ?? false);
+  if (shift !== 0) format.scale = Number(`1e${shift}`);
   return format;
 }
 
@@ -133,11 +205,16 @@ const PARSED_CACHE_LIMIT = 1000;
 function parsedSections(code: string): ParsedSection[] {
   let parsed = parsedCache.get(code);
   if (parsed === undefined) {
-    parsed = sections(code).map((section) => ({ tokens: tokenize(section), percent: section.includes('%'), blank: section.trim() === '' }));
+    parsed = sections(code).map((section) => ({ tokens: tokenize(section), percent: hasPercent(section), blank: section.trim() === '' }));
     if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
     parsedCache.set(code, parsed);
   }
   return parsed;
+}
+
+/** A `%` that multiplies by 100: not one quoted (`"%"`), escaped (`\\%`) or inside [brackets]. */
+function hasPercent(section: string): boolean {
+  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[[^\]]*]/g, '').includes('%');
 }
 
 /** The `;`-separated sections of a code (positive; negative; zero; text), outside quotes and brackets. */
@@ -218,29 +295,69 @@ function tokenize(section: string): Token[] {
   return tokens;
 }
 
-function currencyOf(tokens: Token[]): { iso?: string; dollarSign: boolean } {
+interface FormatCurrency {
+  /** The one currency the format names. */
+  iso?: string;
+  /** A sign shared by several currencies (`Bs`: BOB or VES). */
+  oneOf?: string[];
+  /** A currency sign paylinks does not recognise (`[$₭-454]`, `"X/."`): never taken for "no currency". */
+  unknown?: string;
+  dollarSign: boolean;
+}
+
+function currencyOf(tokens: Token[]): FormatCurrency {
+  let beforeDigits = true;
   for (const token of tokens) {
+    if (token.kind === 'digits') beforeDigits = false;
     if (token.kind === 'currency') {
       const symbol = token.symbol.trim();
       if (symbol === '') continue; // [$-409]: a locale only
-      if (ISO_CODES.has(symbol.toUpperCase()) && /^[A-Za-z]{3}$/.test(symbol)) return { iso: symbol.toUpperCase(), dollarSign: false };
-      const named = SYMBOLS.find(([s]) => s === symbol)?.[1];
-      if (named !== undefined) return { iso: named, dollarSign: false };
+      if (/^[A-Za-z]{3}$/.test(symbol) && ISO_CODES.has(symbol.toUpperCase())) return { iso: symbol.toUpperCase(), dollarSign: false };
       if (symbol === '$') {
         const iso = DOLLAR_LOCALES[token.locale];
         return iso !== undefined ? { iso, dollarSign: false } : { dollarSign: true };
       }
+      const letter = LETTER_SYMBOLS[symbol];
+      if (letter !== undefined) return { iso: letter, dollarSign: false };
+      const named = SYMBOLS.find(([s]) => s === symbol)?.[1];
+      if (named !== undefined) return settled(named, token.locale);
+      // `[$…]` declares a currency: one not recognised is reported, not dropped.
+      return { unknown: symbol, dollarSign: false };
     }
     if (token.kind === 'literal') {
       const text = token.text;
-      const code = /(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/.exec(text)?.[1];
-      if (code !== undefined && ISO_CODES.has(code)) return { iso: code, dollarSign: false };
-      const named = SYMBOLS.find(([s]) => text.includes(s))?.[1];
-      if (named !== undefined) return { iso: named, dollarSign: false };
+      for (const m of text.matchAll(/(?:^|[^A-Za-z])([A-Z]{3})(?![A-Za-z])/g)) {
+        if (ISO_CODES.has(m[1]!)) return { iso: m[1]!, dollarSign: false };
+      }
+      const named = SYMBOLS.find(([s]) => signIn(text, s))?.[1];
+      if (named !== undefined) return settled(named, '');
+      const bare = text.trim();
+      if (beforeDigits && LETTER_SYMBOLS[bare] !== undefined) return { iso: LETTER_SYMBOLS[bare]!, dollarSign: false };
       if (text.includes('$')) return { dollarSign: true };
+      const sign = UNKNOWN_SIGN.exec(text)?.[0];
+      if (sign !== undefined) return { unknown: bare.length <= 8 ? bare : sign, dollarSign: false };
+      if (SLASH_ABBREVIATION.test(bare)) return { unknown: bare, dollarSign: false };
     }
   }
   return { dollarSign: false };
+}
+
+/** A sign written in text, not inside a word: `Bs` in `"Bs "`, not in `"Obs."`; `S/` in `"S/ "`, not in `"S/N"`. */
+function signIn(text: string, sign: string): boolean {
+  for (let at = text.indexOf(sign); at >= 0; at = text.indexOf(sign, at + 1)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + sign.length);
+    if (!/\p{L}$/u.test(before) && !/^\p{L}/u.test(after)) return true;
+  }
+  return false;
+}
+
+/** One currency, or several a locale id settles (`[$Bs-400A]`: BOB). */
+function settled(currencies: string[], locale: string): FormatCurrency {
+  if (currencies.length === 1) return { iso: currencies[0]!, dollarSign: false };
+  const byLocale = LOCALE_CURRENCIES[locale];
+  if (byLocale !== undefined && currencies.includes(byLocale)) return { iso: byLocale, dollarSign: false };
+  return { oneOf: [...currencies], dollarSign: false };
 }
 
 function digitPattern(tokens: Token[]): string | undefined {
@@ -253,16 +370,27 @@ function decimalPlaces(pattern: string): number {
   return dot < 0 ? 0 : pattern.slice(dot + 1).replace(/[^0#?]/g, '').length;
 }
 
+/**
+ * The power of ten a digit pattern multiplies a value by for display:
+ * commas after the last placeholder divide by 1,000 each (`#,##0,` shows
+ * 1250000 as 1,250), a percent sign multiplies by 100; commas between
+ * placeholders only group.
+ */
+function scaleShift(pattern: string, percent: boolean): number {
+  const dot = pattern.indexOf('.');
+  const integerPattern = dot < 0 ? pattern : pattern.slice(0, dot);
+  const trailing = /,*$/.exec(integerPattern)![0].length + (dot < 0 ? 0 : /,*$/.exec(pattern.slice(dot + 1))![0].length);
+  return (percent ? 2 : 0) - 3 * trailing;
+}
+
 /** `value` (not negative) under a digit pattern such as `#,##0.00`, `#,##0,` (thousands) or `0.0` with `%`. */
 function renderDigits(value: number, pattern: string, percent: boolean): string | undefined {
   const dot = pattern.indexOf('.');
   const integerPattern = dot < 0 ? pattern : pattern.slice(0, dot);
   const fractionPattern = dot < 0 ? '' : pattern.slice(dot + 1).replace(/,/g, '');
-  // Commas after the last integer placeholder divide by 1,000 each; commas between placeholders group.
-  const trailing = /,*$/.exec(integerPattern)![0].length + (dot < 0 ? 0 : /,*$/.exec(pattern.slice(dot + 1))![0].length);
   const grouped = /[0#?],+[0#?]/.test(integerPattern);
   const decimals = fractionPattern.replace(/[^0#?]/g, '').length;
-  const shift = (percent ? 2 : 0) - 3 * trailing;
+  const shift = scaleShift(pattern, percent);
   const rounded = roundDecimal(value, shift, decimals);
   if (rounded === undefined) return undefined;
   let [integer, fraction = ''] = rounded.split('.');

@@ -18,6 +18,7 @@ export type AmountCellResult = AmountResult;
  * values shown), or, with `billDisplayed`, read as displayed.
  */
 export function readAmountCell(cell: CellValue, format: CellFormat | undefined, decimal: DecimalMark, billDisplayed: boolean): AmountCellResult {
+  if (typeof cell === 'number' && format?.scale !== undefined && format.scale !== 1) return scaledDisplay(cell, format, format.scale, billDisplayed);
   const r = parseAmount(cell, decimal);
   const shownDecimals = format?.displayDecimals;
   if (typeof cell !== 'number' || shownDecimals === undefined || shownDecimals < 0 || shownDecimals > 2) return r;
@@ -33,6 +34,26 @@ export function readAmountCell(cell: CellValue, format: CellFormat | undefined, 
     reason: `the cell holds ${stored} but its format shows ${format?.displayed !== undefined ? `"${format.displayed}"` : displayed.amount} ` +
       `(the format hides decimals), so the bill's amount is in doubt; ` +
       `round the cell in the sheet (e.g. =ROUND(…;${shownDecimals})), or run with --bill-displayed to bill ${displayed.amount}`,
+  };
+}
+
+/**
+ * A format that scales the number (`#,##0,` shows 1250000 as 1,250; `0%`
+ * shows 0.5 as 50%) shows another amount than the cell holds, by a factor,
+ * not by a rounding: refused whatever the flags. `--bill-displayed` would bill
+ * 1,250 for 1,250,000, and a "(miles)" header confirmed with --amount-unit
+ * would multiply an amount the cell already holds in full.
+ */
+function scaledDisplay(cell: number, format: CellFormat, scale: number, billDisplayed: boolean): AmountCellResult {
+  const stored = String(Number(cell.toPrecision(15)));
+  const shown = format.displayed ?? String(Number((cell * scale).toPrecision(15)));
+  const how = scale > 1 ? `shows it as a percentage, multiplied by ${Math.round(scale)}` : `divides it by ${Math.round(1 / scale).toLocaleString('en-US')}`;
+  return {
+    ok: false,
+    code: 'AMOUNT_DISPLAY_MISMATCH',
+    reason: `the cell holds ${stored} but its format ${quoteValue(format.numFmt ?? '')} shows "${shown}" (the format ${how}), so the bill's amount is in doubt; ` +
+      `format the amount column without scaling (e.g. #,##0) so it shows the amount the cell holds` +
+      (billDisplayed ? '; --bill-displayed does not bill a scaled display' : ''),
   };
 }
 
@@ -55,6 +76,18 @@ export function formatCurrencyConflict(format: CellFormat | undefined, currency:
   if (named !== undefined) {
     if (named === currency) return undefined;
     return conflict(`is formatted as ${named}`, format, currency);
+  }
+  // A sign not recognised is a currency all the same (colones, soles were billed as pesos when taken for none).
+  if (format.unknownCurrency !== undefined) {
+    return {
+      code: 'CURRENCY_CONFLICT',
+      reason: `the cell is formatted with the currency sign ${quoteValue(format.unknownCurrency)} (format ${quoteValue(format.numFmt ?? '')}), ` +
+        `which paylinks does not recognise, so the bill's currency is in doubt; ` +
+        `format the amount column without a currency sign (e.g. #,##0) or with the row's currency (e.g. [$${currency}] #,##0)`,
+    };
+  }
+  if (format.currencyOneOf !== undefined && !format.currencyOneOf.includes(currency)) {
+    return conflict(`is formatted as ${format.currencyOneOf.join(' or ')}`, format, currency);
   }
   if (format.dollarSign === true && !DOLLAR_SIGN_CURRENCIES.has(currency)) return conflict('is formatted with a bare "$" (pesos or dollars)', format, currency);
   return undefined;

@@ -15,14 +15,44 @@ export interface HeaderRules {
   currency?: string;
 }
 
+/** An amount cell whose number format scales what it shows (`#,##0,`: 1250000 shows 1,250). */
+export interface ScaledAmountCell {
+  numFmt: string;
+  /** What the format multiplies the number by for display (0.001 for `#,##0,`). */
+  scale: number;
+  /** The number the cell holds, and what the format shows for it. */
+  stored: string;
+  shown: string;
+}
+
+/**
+ * `scaled`: the first data row's amount cell, when its format scales it. A
+ * unit in the header then most likely describes that display, over amounts
+ * the cells hold in full: --amount-unit is not advised (it would multiply
+ * them again), and neither is writing a unit into the header.
+ */
 export function checkHeaderNotes(
   note: AmountHeaderNote,
   header: string,
   options: Pick<RequestOptions, 'amountUnit' | 'currency' | 'currencyExplicit'>,
   file: string | undefined,
+  scaled?: ScaledAmountCell,
 ): HeaderRules {
   const where = file ?? 'The sheet';
   const confirmed = options.amountUnit;
+  if (scaled !== undefined && (note.unit !== undefined || (confirmed !== undefined && confirmed !== 1))) {
+    const factor = scaled.scale < 1 ? `divided by ${Math.round(1 / scaled.scale).toLocaleString('en-US')}` : `multiplied by ${Math.round(scaled.scale)}`;
+    const said = note.unit !== undefined
+      ? `the amount column "${header}" says its amounts are in ${unitName(note.unit)} ("${note.unitWords}"), but`
+      : `--amount-unit ${confirmed} was given, but in the amount column "${header}"`;
+    throw new MappingError(
+      'HEADER_UNIT_UNCONFIRMED',
+      file,
+      `${where}: ${said} the cells' format "${scaled.numFmt}" shows them ${factor} (the first holds ${scaled.stored} and shows "${scaled.shown}"). ` +
+        'paylinks bills neither a scaled display nor an amount multiplied again; format the amount column without scaling (e.g. #,##0) ' +
+        `so the sheet shows the amounts the cells hold${note.unit !== undefined ? `, and take "${note.unitWords}" out of the header` : ', and run without --amount-unit'}.`,
+    );
+  }
   if (note.unit !== undefined && confirmed === undefined) {
     throw new MappingError(
       'HEADER_UNIT_UNCONFIRMED',

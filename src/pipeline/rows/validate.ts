@@ -21,7 +21,7 @@ import { normalizePhone, validateEmail } from './contact.js';
 import { checkTimeZone, dateOrderOf, endOfDayInZone, isPast, parseDueDate } from './dates.js';
 import { readAmountHeader } from './header-notes.js';
 import { MappingError, quoteValue } from './mapping-error.js';
-import { checkHeaderNotes, type HeaderRules } from './header-rules.js';
+import { checkHeaderNotes, type HeaderRules, type ScaledAmountCell } from './header-rules.js';
 import { formatAmount } from '../money.js';
 import { deriveReference, validateReference } from './reference.js';
 import { RowSkipper } from './skip-rows.js';
@@ -44,6 +44,21 @@ const EXTRA_CELLS_SHOWN = 5;
 /** How the sheet was read, as far as it bears on a row's meaning: a CSV's separator. */
 export type SheetReading = Pick<SheetInfo, 'format' | 'delimiter'>;
 
+/** The row's amount cell, when it is a number its format scales for display (`#,##0,`). */
+function scaledAmountCell(map: ColumnMap, row: RawRow | undefined): ScaledAmountCell | undefined {
+  const index = map.fields.amount;
+  if (index === undefined || row === undefined) return undefined;
+  const cell = row.cells[index];
+  const format = row.formats?.[index];
+  if (typeof cell !== 'number' || format?.scale === undefined || format.scale === 1) return undefined;
+  return {
+    numFmt: format.numFmt ?? '',
+    scale: format.scale,
+    stored: String(Number(cell.toPrecision(15))),
+    shown: format.displayed ?? String(Number((cell * format.scale).toPrecision(15))),
+  };
+}
+
 /**
  * Builds the per-row function. Checks the run's settings once (templates,
  * time zone, default currency, a column for the notify channels) and throws
@@ -54,8 +69,8 @@ export type SheetReading = Pick<SheetInfo, 'format' | 'delimiter'>;
  * separator (`1,250,000` in a `,` file) splits into cells and the ones past
  * the header would otherwise be dropped while the first piece is billed.
  */
-export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?: string, sheet?: SheetReading): (row: RawRow) => PreparedRow {
-  const preparer = new RowPreparer(map, options, file, sheet);
+export function createRowPreparer(map: ColumnMap, options: RequestOptions, file?: string, sheet?: SheetReading, firstRow?: RawRow): (row: RawRow) => PreparedRow {
+  const preparer = new RowPreparer(map, options, file, sheet, firstRow);
   return (row) => preparer.prepare(row);
 }
 
@@ -99,6 +114,7 @@ class RowPreparer {
     private readonly options: RequestOptions,
     file: string | undefined,
     private readonly sheet: SheetReading | undefined,
+    firstRow: RawRow | undefined,
   ) {
     checkTemplate(options.nameTemplate);
     checkTemplate(options.descriptionTemplate);
@@ -108,7 +124,8 @@ class RowPreparer {
     }
     checkNotifyColumns(map, options, file);
     const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
-    this.header = checkHeaderNotes(amountHeader === undefined ? {} : readAmountHeader(amountHeader), amountHeader ?? '', options, file);
+    const amountNote = amountHeader === undefined ? {} : readAmountHeader(amountHeader);
+    this.header = checkHeaderNotes(amountNote, amountHeader ?? '', options, file, scaledAmountCell(map, firstRow));
     this.currency = this.header.currency ?? options.currency.toUpperCase();
     this.decimal = options.decimal ?? decimalOf(options.locale);
     this.dateOrder = options.dateOrder ?? dateOrderOf(options.locale);

@@ -63,6 +63,36 @@ describe('checkHeaderNotes', () => {
     expect(checkHeaderNotes({}, 'Valor', { ...base, amountUnit: 1 }, 'x')).toEqual({ unit: 1 });
   });
 
+  // The first row's amount cell holds 1250000 under `#,##0,`: "(miles)" describes that display.
+  const scaled = { numFmt: '#,##0,', scale: 0.001, stored: '1250000', shown: '1,250' };
+  it.each<[string, { amountUnit?: 1 | 1000 | 1_000_000 }]>([
+    ['Valor (miles)', {}],
+    ['Valor (miles)', { amountUnit: 1000 }],
+    ['Valor (miles)', { amountUnit: 1 }],
+    ['Valor (millones)', { amountUnit: 1_000_000 }],
+    ['Valor', { amountUnit: 1000 }],
+  ])('%j %j over cells the format scales: refused, and --amount-unit is not advised', (header, flags) => {
+    const err = mappingError(() => checkHeaderNotes(readAmountHeader(header), header, { ...base, ...flags }, 'cartera.xlsx', scaled));
+    expect(err.code).toBe('HEADER_UNIT_UNCONFIRMED');
+    expect(err.message).toMatch(/the cells' format "#,##0," shows them divided by 1,000 \(the first holds 1250000 and shows "1,250"\)/);
+    expect(err.message).toMatch(/format the amount column without scaling \(e\.g\. #,##0\)/);
+    expect(err.message).not.toMatch(/run with --amount-unit|Write the unit in the header/);
+  });
+
+  it('says what to change when the header notes a unit over scaled cells', () => {
+    const err = mappingError(() => checkHeaderNotes(readAmountHeader('Valor (miles)'), 'Valor (miles)', base, 'cartera.xlsx', scaled));
+    expect(err.message).toBe(
+      'cartera.xlsx: the amount column "Valor (miles)" says its amounts are in thousands ("miles"), but the cells\' format "#,##0," shows them divided by 1,000 ' +
+        '(the first holds 1250000 and shows "1,250"). paylinks bills neither a scaled display nor an amount multiplied again; ' +
+        'format the amount column without scaling (e.g. #,##0) so the sheet shows the amounts the cells hold, and take "miles" out of the header.',
+    );
+  });
+
+  it('leaves a header without a unit, and no --amount-unit, to the rows (each scaled cell is refused there)', () => {
+    expect(checkHeaderNotes({}, 'Valor', base, 'x', scaled)).toEqual({ unit: 1 });
+    expect(checkHeaderNotes({}, 'Valor', { ...base, amountUnit: 1 }, 'x', scaled)).toEqual({ unit: 1 });
+  });
+
   it('takes the header currency, or refuses one that --currency contradicts', () => {
     expect(checkHeaderNotes(readAmountHeader('Valor (USD)'), 'Valor (USD)', base, 'x')).toEqual({ unit: 1, currency: 'USD' });
     expect(checkHeaderNotes(readAmountHeader('Valor (USD)'), 'Valor (USD)', { currency: 'USD', currencyExplicit: true }, 'x')).toEqual({ unit: 1, currency: 'USD' });
