@@ -22,7 +22,11 @@ export type MappingErrorCode =
   /** The amount header notes a unit (miles, millones, thousands) that `--amount-unit` has not confirmed, or the two differ. */
   | 'HEADER_UNIT_UNCONFIRMED'
   /** The amount header names a currency other than `--currency`. */
-  | 'HEADER_CURRENCY_CONFLICT';
+  | 'HEADER_CURRENCY_CONFLICT'
+  /** The amount header carries a note paylinks does not understand or cannot apply (cents, two currencies): never dropped. */
+  | 'HEADER_NOTE_UNKNOWN'
+  /** The due-date header writes a date order (mm/dd/aaaa) other than the one the run reads dates in. */
+  | 'HEADER_DATE_ORDER_CONFLICT';
 
 export class MappingError extends PaylinksError<MappingErrorCode> {
   override readonly name = 'MappingError';
