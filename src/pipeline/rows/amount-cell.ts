@@ -62,7 +62,7 @@ function scaledDisplay(cell: number, format: CellFormat, scale: number, billDisp
  * `$` in a cell format agrees with any of them (a Colombian office's "$" is
  * pesos whatever number format it types in) and names none of them.
  */
-const DOLLAR_SIGN_CURRENCIES = new Set(['COP', 'USD', 'MXN', 'CLP', 'ARS', 'UYU', 'DOP', 'CUP', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD', 'BSD', 'BBD', 'BZD', 'BMD', 'JMD', 'KYD', 'TTD', 'XCD', 'GYD', 'SRD', 'LRD', 'NAD', 'FJD', 'SBD']);
+export const DOLLAR_SIGN_CURRENCIES: ReadonlySet<string> = new Set(['COP', 'USD', 'MXN', 'CLP', 'ARS', 'UYU', 'DOP', 'CUP', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD', 'BSD', 'BBD', 'BZD', 'BMD', 'JMD', 'KYD', 'TTD', 'XCD', 'GYD', 'SRD', 'LRD', 'NAD', 'FJD', 'SBD']);
 
 /**
  * A currency the amount cell's number format names, when it differs from

@@ -2,11 +2,15 @@
  * What the amount header's notes make of the run, decided once before any
  * row is read: a unit note is applied only when `--amount-unit` confirms it,
  * and a currency note sets the rows' currency unless `--currency` says
- * another (then the run is refused: two sources disagree about money).
+ * another (then the run is refused: two sources disagree about money). A
+ * note that is neither understood nor known harmless refuses the run
+ * (`HEADER_NOTE_UNKNOWN`), and so does a date-order note in the due-date
+ * header that disagrees with the run's order (`HEADER_DATE_ORDER_CONFLICT`).
  */
 import { MappingError } from './mapping-error.js';
-import { unitName, type AmountHeaderNote } from './header-notes.js';
-import type { AmountUnit, RequestOptions } from '../types.js';
+import { readDueHeader, unitName, type AmountHeaderNote } from './header-notes.js';
+import { DOLLAR_SIGN_CURRENCIES } from './amount-cell.js';
+import type { AmountUnit, DateOrder, Locale, RequestOptions } from '../types.js';
 
 export interface HeaderRules {
   /** Multiplier of every amount (1: as written). */
@@ -39,6 +43,7 @@ export function checkHeaderNotes(
   scaled?: ScaledAmountCell,
 ): HeaderRules {
   const where = file ?? 'The sheet';
+  if (note.refused !== undefined) throw refusedNote(note.refused, header, where, file);
   const confirmed = options.amountUnit;
   if (scaled !== undefined && (note.unit !== undefined || (confirmed !== undefined && confirmed !== 1))) {
     const factor = scaled.scale < 1 ? `divided by ${Math.round(1 / scaled.scale).toLocaleString('en-US')}` : `multiplied by ${Math.round(scaled.scale)}`;
@@ -91,5 +96,80 @@ export function checkHeaderNotes(
     }
     rules.currency = note.currency;
   }
+  // A bare "$" names no currency, but it is not how EUR or GBP amounts are written.
+  const currency = rules.currency ?? options.currency.toUpperCase();
+  if (note.dollarSign === true && !DOLLAR_SIGN_CURRENCIES.has(currency)) {
+    throw new MappingError(
+      'HEADER_CURRENCY_CONFLICT',
+      file,
+      `${where}: the amount column "${header}" writes its amounts with "$" (pesos or dollars), but the run's currency is ${currency}; ` +
+        `nothing was sent. Run with the currency the amounts are in (e.g. --currency COP), or correct the header.`,
+    );
+  }
   return rules;
+}
+
+/** A note paylinks cannot bill from: never dropped, the run is refused before anything is sent. */
+function refusedNote(refused: NonNullable<AmountHeaderNote['refused']>, header: string, where: string, file: string | undefined): MappingError {
+  if (refused.reason === 'cents') {
+    return new MappingError(
+      'HEADER_NOTE_UNKNOWN',
+      file,
+      `${where}: the amount column "${header}" says its amounts are in cents ("${refused.note}"), and paylinks does not divide amounts: ` +
+        `125000050 would be billed as 125.000.050, not 1.250.000,50. Write the amounts in full (1.250.000,50) and rename the column without the note; nothing was sent.`,
+    );
+  }
+  if (refused.reason === 'currencies') {
+    return new MappingError(
+      'HEADER_NOTE_UNKNOWN',
+      file,
+      `${where}: the amount column "${header}" names ${refused.currencies?.length ?? 2} currencies (${(refused.currencies ?? []).join(', ')}), ` +
+        `so the amounts' currency is in doubt; nothing was sent. Keep one currency in the header (e.g. "Valor (${refused.currencies?.[0] ?? 'COP'})"), ` +
+        'or rename the column without the note and give each row its currency in a Moneda column.',
+    );
+  }
+  return new MappingError(
+    'HEADER_NOTE_UNKNOWN',
+    file,
+    `${where}: the amount column "${header}" has the note "${refused.note}", which paylinks does not understand, and a note can change ` +
+      'what every amount means (a unit, a currency); nothing was sent. If the note does not change the amounts, rename the column without it; ' +
+      'otherwise write the amounts in full, in pesos or the currency of the run, in a column without the note. ' +
+      'Notes paylinks reads: (miles), (millones), (x1000), (COP), (USD), (CLP) and other ISO codes, (pesos chilenos), (IVA incluido), (a pagar).',
+  );
+}
+
+const ORDER_WORDS: Record<DateOrder, string> = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year-month-day' };
+
+/**
+ * A date-order note in the due-date header ("Fecha de vencimiento
+ * (mm/dd/aaaa)") must agree with the order the run reads dates in, or
+ * 01/12/2027 would be read as 1 December when the sheet means 12 January.
+ * A pattern with the month as a word ("dd-mmm-aaaa") agrees with any order.
+ */
+export function checkDueHeader(
+  header: string,
+  options: Pick<RequestOptions, 'dateOrder' | 'locale'>,
+  runOrder: DateOrder,
+  file: string | undefined,
+): void {
+  const where = file ?? 'The sheet';
+  const source = options.dateOrder !== undefined ? `--date-order ${options.dateOrder}` : `--locale ${options.locale satisfies Locale}`;
+  for (const note of readDueHeader(header)) {
+    if (note.order === 'any' || note.order === runOrder) continue;
+    if (note.order === 'unreadable') {
+      throw new MappingError(
+        'HEADER_DATE_ORDER_CONFLICT',
+        file,
+        `${where}: the due date column "${header}" says its dates are written "${note.words}", an order paylinks does not read; nothing was sent. ` +
+          'Write the dates as day/month/year (15/03/2027), month/day/year or year-month-day (2027-03-15), and correct the header to match.',
+      );
+    }
+    throw new MappingError(
+      'HEADER_DATE_ORDER_CONFLICT',
+      file,
+      `${where}: the due date column "${header}" says its dates are ${ORDER_WORDS[note.order]} ("${note.words}"), but this run reads dates as ` +
+        `${ORDER_WORDS[runOrder]} (${source}); nothing was sent. If the dates are ${ORDER_WORDS[note.order]}, run with --date-order ${note.order}; ` +
+        'otherwise correct the header.',
+    );
+  }
 }

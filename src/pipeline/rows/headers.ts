@@ -78,6 +78,17 @@ const MAX_NOTE_SCAN = 200;
  * notes are read, never lost: see header-notes.ts.
  */
 function stripTrailingNotes(text: string): string {
+  return splitTrailingNotes(text).name;
+}
+
+/**
+ * A header's name and the notes written after it, as written: "Valor (x1000) *"
+ * → "Valor" and ["x1000"]; "Valor US$" → "Valor" and ["US$"]. The notes are
+ * what the name lookup ignores, so whoever reads the column must read them
+ * (header-notes.ts): a note is understood, known harmless, or refused.
+ */
+export function splitTrailingNotes(text: string): { name: string; notes: string[] } {
+  const notes: string[] = [];
   let t = text.trimEnd();
   for (;;) {
     if (t.endsWith('*')) {
@@ -86,11 +97,14 @@ function stripTrailingNotes(text: string): string {
     }
     const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
     if (open < 0 || t.lastIndexOf(')', t.length - 2) > open) break;
+    notes.unshift(t.slice(open + 1, -1).trim());
     t = t.slice(0, open).trimEnd();
   }
-  if (t.length > MAX_NOTE_SCAN) return t;
+  if (t.length > MAX_NOTE_SCAN) return { name: t, notes };
   const note = TRAILING_CURRENCY.exec(t) ?? TRAILING_UNIT.exec(t);
-  return note === null || note.index === 0 ? t : t.slice(0, note.index).trimEnd();
+  if (note === null || note.index === 0) return { name: t, notes };
+  notes.unshift(note[0].replace(/^:/, '').trim());
+  return { name: t.slice(0, note.index).trimEnd(), notes };
 }
 
 const LOOKUP: ReadonlyMap<string, Field> = buildLookup();

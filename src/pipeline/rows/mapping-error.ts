@@ -26,7 +26,11 @@ export type MappingErrorCode =
   /** Two rows of the sheet are header rows: two tables (or a header repeated inside the data); paylinks reads one table per sheet. */
   | 'HEADER_TWICE'
   /** A row above the header reads like a bill (an amount and a due date in table form): it would be left out. */
-  | 'DATA_ABOVE_HEADER';
+  | 'DATA_ABOVE_HEADER'
+  /** The amount header carries a note paylinks does not understand or cannot apply (cents, two currencies): never dropped. */
+  | 'HEADER_NOTE_UNKNOWN'
+  /** The due-date header writes a date order (mm/dd/aaaa) other than the one the run reads dates in. */
+  | 'HEADER_DATE_ORDER_CONFLICT';
 
 export class MappingError extends PaylinksError<MappingErrorCode> {
   override readonly name = 'MappingError';

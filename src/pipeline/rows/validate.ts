@@ -21,7 +21,7 @@ import { normalizePhone, validateEmail } from './contact.js';
 import { checkTimeZone, dateOrderOf, endOfDayInZone, isPast, parseDueDate } from './dates.js';
 import { readAmountHeader } from './header-notes.js';
 import { MappingError, quoteValue } from './mapping-error.js';
-import { checkHeaderNotes, type HeaderRules, type ScaledAmountCell } from './header-rules.js';
+import { checkDueHeader, checkHeaderNotes, type HeaderRules, type ScaledAmountCell } from './header-rules.js';
 import { formatAmount } from '../money.js';
 import { deriveReference, validateReference } from './reference.js';
 import { RowSkipper } from './skip-rows.js';
@@ -129,6 +129,7 @@ class RowPreparer {
     this.currency = this.header.currency ?? options.currency.toUpperCase();
     this.decimal = options.decimal ?? decimalOf(options.locale);
     this.dateOrder = options.dateOrder ?? dateOrderOf(options.locale);
+    if (map.fields.dueDate !== undefined) checkDueHeader(String(map.header[map.fields.dueDate] ?? ''), options, this.dateOrder, file);
     this.skipper = new RowSkipper(map, options.includeHidden === true);
     this.window = new DueWindow(options.now, options.timeZone, options.maxDueYears ?? DEFAULT_MAX_DUE_YEARS);
     this.paymentMethods = options.paymentMethods?.length ? Object.freeze([...options.paymentMethods]) as string[] : undefined;

@@ -201,3 +201,51 @@ describe('settings errors are typed', () => {
     expect(() => preparer(['Factura', 'Valor', 'Vence'], { timeZone: 'Mars/Olympus' })).toThrow(RunError);
   });
 });
+
+describe('notes the preparer never drops (amount and due-date headers)', () => {
+  it.each<[string, string, string]>([
+    ['Valor (IVA incluido)', '1.250.000', 'COP'],
+    ['Valor (a pagar)', '1.250.000', 'COP'],
+    ['Valor ($)', '1.250.000', 'COP'],
+    ['Valor (pesos)', '1.250.000', 'COP'],
+    ['Valor (pesos chilenos)', '1.250', 'CLP'],
+    ['Valor (CLP)', '1.250', 'CLP'],
+  ])('%j bills %s in %s', (amountHeader, cell, currency) => {
+    const prepared = preparer(['Factura', amountHeader, 'Vence'])(row(['F-1', cell, '15/03/2027']));
+    expect(prepared.errors).toEqual([]);
+    expect(prepared.request?.payment.amount.currency).toBe(currency);
+  });
+
+  it.each([
+    ['Valor (x1000)', 'HEADER_UNIT_UNCONFIRMED'],
+    ['Valor (K)', 'HEADER_UNIT_UNCONFIRMED'],
+    ['Valor (M$)', 'HEADER_UNIT_UNCONFIRMED'],
+    ['Valor ($000)', 'HEADER_UNIT_UNCONFIRMED'],
+    ['Valor (en mil pesos)', 'HEADER_UNIT_UNCONFIRMED'],
+    ['Valor (centavos)', 'HEADER_NOTE_UNKNOWN'],
+    ['Valor (USD/COP)', 'HEADER_NOTE_UNKNOWN'],
+    ['Valor (neto)', 'HEADER_NOTE_UNKNOWN'],
+    ['Valor (pesos bolivianos)', 'HEADER_NOTE_UNKNOWN'],
+  ])('%j refuses the run before any row (%s)', (amountHeader, code) => {
+    let thrown: unknown;
+    try {
+      preparer(['Factura', amountHeader, 'Vence']);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(MappingError);
+    expect((thrown as MappingError).code).toBe(code);
+  });
+
+  it('applies a confirmed (x1000) like (miles)', () => {
+    expect(preparer(['Factura', 'Valor (x1000)', 'Vence'], { amountUnit: 1000 })(row(['F-1', '1.250', '15/03/2027'])).amount).toBe('1250000');
+  });
+
+  it('refuses a due-date header whose order disagrees with the run, and reads it when they agree', () => {
+    const header = ['Factura', 'Valor', 'Fecha de vencimiento (mm/dd/aaaa)'];
+    expect(() => preparer(header)).toThrow(/HEADER_DATE_ORDER_CONFLICT|--date-order mdy/);
+    expect(preparer(header, { dateOrder: 'mdy' })(row(['F-1', '1.250.000', '01/12/2027'])).expiresAt).toBe('2027-01-12 23:59:59');
+    const dmy = ['Factura', 'Valor', 'Fecha de vencimiento (dd/mm/aaaa)'];
+    expect(preparer(dmy)(row(['F-1', '1.250.000', '01/12/2027'])).expiresAt).toBe('2027-12-01 23:59:59');
+  });
+});
