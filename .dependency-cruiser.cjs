@@ -23,6 +23,13 @@ module.exports = {
       to: { path: '^src/(pipeline|cli)/' },
     },
     {
+      name: 'i18n-is-a-leaf',
+      severity: 'error',
+      comment: 'src/i18n (the language and the catalogue) is imported by every layer, so it imports nothing of theirs.',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/(?!i18n/)' },
+    },
+    {
       name: 'pipeline-knows-no-cli',
       severity: 'error',
       comment: 'src/pipeline is the business; the CLI calls it, never the other way round.',

@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Tests read English unless they ask for Spanish (--lang es): the language of a run
+    // follows LC_ALL / LC_MESSAGES / LANG, so the machine's own must not decide it.
+    env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' },
   },
 });

@@ -18,9 +18,13 @@ import { describeError } from './describe-error.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { redactSecrets } from '../secrets.js';
+import { setLang } from '../i18n/current.js';
+import { chooseLang } from '../i18n/lang.js';
 
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
+  // The language is chosen before yargs builds any help or message, from the raw arguments.
+  setLang(chooseLang(flagValue(argv, 'lang'), process.env, flagValue(argv, 'locale')));
   try {
     await yargs(argv)
       .scriptName('paylinks')
@@ -57,6 +61,16 @@ async function main(argv: string[]): Promise<void> {
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${redactSecrets(err.stack)}\n`);
     process.exitCode = described.exitCode;
   }
+}
+
+/** The value of `--name value` or `--name=value` in the raw arguments (the last one wins, as in yargs). */
+function flagValue(argv: string[], name: string): string | undefined {
+  let value: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === `--${name}`) value = argv[i + 1];
+    else if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+  });
+  return value;
 }
 
 function wantsJsonLog(argv: string[]): boolean {

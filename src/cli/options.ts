@@ -4,7 +4,8 @@
  */
 import { extname } from 'node:path';
 import type { SheetFormat } from '../io/types.js';
-import { langOf, type Lang } from '../pipeline/output/labels.js';
+import type { Lang } from '../pipeline/output/labels.js';
+import { currentLang } from '../i18n/current.js';
 import { checkTimeZone } from '../pipeline/rows/dates.js';
 import { RunError } from '../pipeline/run-error.js';
 import { checkTemplate } from '../pipeline/rows/text-template.js';
@@ -81,9 +82,9 @@ export function probeSettleMs(probeSettle: number | undefined, timeout: number |
   return (positiveOption('probe-settle', probeSettle) ?? Math.max(positiveOption('timeout', timeout) ?? 30, 30)) * 1000;
 }
 
-/** `--lang`: es or en; without it, the locale's language. */
-export function langOption(value: string | undefined, locale: Locale): Lang {
-  if (value === undefined) return langOf(locale);
+/** `--lang`: es or en; without it, the run's language (the environment's, else the locale's: see src/i18n/lang.ts). */
+export function langOption(value: string | undefined, _locale: Locale): Lang {
+  if (value === undefined) return currentLang();
   if (value === 'es' || value === 'en') return value;
   throw new RunError('BAD_OPTION', `--lang must be es or en, not "${value}".`);
 }

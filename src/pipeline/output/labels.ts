@@ -5,8 +5,9 @@
  * the summaries, sheet labels and closing reports that collectors read.
  */
 import type { Locale } from '../types.js';
+import type { Lang } from '../../i18n/lang.js';
 
-export type Lang = 'es' | 'en';
+export type { Lang } from '../../i18n/lang.js';
 
 export function langOf(locale: Locale): Lang {
   return locale === 'es-CO' ? 'es' : 'en';
