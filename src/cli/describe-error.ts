@@ -5,6 +5,8 @@
  */
 import { describeAuthFailure, isApiError } from '../api/errors.js';
 import { PaylinksError } from '../errors.js';
+import { say } from '../i18n/message.js';
+import { options } from '../i18n/messages/options.js';
 import { redactSecrets } from '../secrets.js';
 import { EXIT, exitCodeOfError, type ExitCode } from './exit-codes.js';
 
@@ -20,12 +22,9 @@ export function describeError(err: unknown): Described {
     return { code: err.code, message, exitCode: exitCodeOfError(err) };
   }
   // yargs' own errors are about the command line or the --config file: usage, not a crash.
-  if (err instanceof Error && err.name === 'YError') {
-    const config = /Invalid JSON config file: (.*)$/.exec(err.message);
-    const message = config ? `--config ${config[1]}: the file is missing or is not valid JSON.` : err.message;
-    return { code: 'USAGE', message, exitCode: EXIT.USAGE };
-  }
+  // Their text is already the catalogue's (main.ts hands yargs its words, a broken --config file's included).
+  if (err instanceof Error && err.name === 'YError') return { code: 'USAGE', message: err.message, exitCode: EXIT.USAGE };
   // A library's own message may quote what it was given: scrub it like our own.
   const message = redactSecrets(err instanceof Error ? err.message : String(err));
-  return { code: 'INTERNAL', message: `unexpected error: ${message} (run with --debug for details, and report it)`, exitCode: EXIT.STOPPED };
+  return { code: 'INTERNAL', message: say(options.unexpected, { message }), exitCode: EXIT.STOPPED };
 }

@@ -18,38 +18,50 @@ import { describeError } from './describe-error.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { redactSecrets } from '../secrets.js';
-import { setLang } from '../i18n/current.js';
-import { chooseLang } from '../i18n/lang.js';
+import { catalogue } from '../i18n/catalogue.js';
+import { currentLang, setLang } from '../i18n/current.js';
+import { chooseLang, LANGS } from '../i18n/lang.js';
+import { say } from '../i18n/message.js';
+import { yargsStrings } from './yargs-locale.js';
+
+const help = catalogue.help;
 
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   // The language is chosen before yargs builds any help or message, from the raw arguments.
   setLang(chooseLang(flagValue(argv, 'lang'), process.env, flagValue(argv, 'locale')));
   try {
+    const lang = currentLang();
     await yargs(argv)
+      // yargs' own words (Options, required, Unknown argument…) in the run's language, all from the catalogue.
+      .locale(lang)
+      // (@types/yargs types the values as strings; y18n also takes the {one, other} plural forms yargs looks up.)
+      .updateLocale(yargsStrings() as Record<string, string>)
       .scriptName('paylinks')
-      .usage('$0 <command> [options]\n\nIssue Placetopay payment links in bulk from a billing sheet, and reconcile them later.')
-      .command(issue.command, issue.describe, issue.builder, issue.handler)
-      .command(reconcile.command, reconcile.describe, reconcile.builder, reconcile.handler)
-      .command(webhook.command, webhook.describe, webhook.builder, webhook.handler)
-      .command(verifyNotification.command, verifyNotification.describe, verifyNotification.builder, verifyNotification.handler)
-      .command(summary.command, summary.describe, summary.builder, summary.handler)
-      .command(template.command, template.describe, template.builder, template.handler)
-      .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler)
-      .command(mail.command, mail.describe, mail.builder, mail.handler)
-      .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
-      .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
-      .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template, mail or sandbox (see --help).')
+      .usage(say(help.common.usage))
+      .command(issue.command, issue.describe(), issue.builder, issue.handler)
+      .command(reconcile.command, reconcile.describe(), reconcile.builder, reconcile.handler)
+      .command(webhook.command, webhook.describe(), webhook.builder, webhook.handler)
+      .command(verifyNotification.command, verifyNotification.describe(), verifyNotification.builder, verifyNotification.handler)
+      .command(summary.command, summary.describe(), summary.builder, summary.handler)
+      .command(template.command, template.describe(), template.builder, template.handler)
+      .command(sandbox.command, sandbox.describe(), sandbox.builder, sandbox.handler)
+      .command(mail.command, mail.describe(), mail.builder, mail.handler)
+      // Declared once for every command; main() has already read it (above), this makes yargs accept, check and show it.
+      .option('lang', { type: 'string', choices: LANGS, describe: say(help.common.lang), global: true })
+      .option('debug', { type: 'boolean', describe: say(help.common.debug), global: true })
+      .config('config', say(help.common.config))
+      .demandCommand(1, say(help.common.nameACommand, { commands: 'issue, reconcile, webhook, verify-notification, summary, template, mail, sandbox' }))
       .strict()
       .recommendCommands()
       .version(VERSION)
       .help()
       .alias('h', 'help')
       .wrap(Math.min(110, process.stdout.columns || 100))
-      .epilogue('Exit codes: 0 all rows done · 1 some rows not done · 2 bad usage, configuration or input (nothing sent) · 3 stopped by an error affecting every row · 4 locked by another run · 5 links created but the output not written (run the same command with the same --out) · 129 the terminal hung up · 130 interrupted')
+      .epilogue(say(help.common.exitCodes))
       .fail((message, err) => {
         if (err) throw err;
-        process.stderr.write(`paylinks: ${message}\nRun paylinks --help for usage.\n`);
+        process.stderr.write(`paylinks: ${message}\n${say(help.common.runHelp)}\n`);
         process.exit(EXIT.USAGE);
       })
       .parseAsync();

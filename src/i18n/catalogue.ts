@@ -7,7 +7,31 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { helpCommon } from './messages/help-common.js';
+import { helpIssue } from './messages/help-issue.js';
+import { helpMail } from './messages/help-mail.js';
+import { helpReconcile } from './messages/help-reconcile.js';
+import { helpSandbox } from './messages/help-sandbox.js';
+import { helpSummary } from './messages/help-summary.js';
+import { helpTemplate } from './messages/help-template.js';
+import { helpVerifyNotification } from './messages/help-verify-notification.js';
+import { helpWebhook } from './messages/help-webhook.js';
+import { helpYargs } from './messages/help-yargs.js';
+import { options } from './messages/options.js';
 
 export const catalogue = {
   common,
+  help: {
+    common: helpCommon,
+    yargs: helpYargs,
+    issue: helpIssue,
+    reconcile: helpReconcile,
+    webhook: helpWebhook,
+    verifyNotification: helpVerifyNotification,
+    summary: helpSummary,
+    template: helpTemplate,
+    sandbox: helpSandbox,
+    mail: helpMail,
+  },
+  options,
 } as const;

@@ -17,7 +17,6 @@ import {
   delimiterOption,
   formatOfPath,
   intOption,
-  langOption,
   listOption,
   localeOption,
   positiveOption,
@@ -34,43 +33,51 @@ import { connectionOptions, outputOptions } from './shared-options.js';
 import { VERSION } from '../version.js';
 import { readingConfig, readingOptions } from '../reading-options.js';
 import { DEFAULT_MAX_DUE_YEARS } from '../../pipeline/rows/validate.js';
+import { currentLang } from '../../i18n/current.js';
+import { say } from '../../i18n/message.js';
+import { helpCommon as c } from '../../i18n/messages/help-common.js';
+import { helpIssue as h } from '../../i18n/messages/help-issue.js';
+import { options as o } from '../../i18n/messages/options.js';
 
 export const command = 'issue <input>';
-export const describe = 'Create one payment link per row of a billing sheet (CSV or XLSX) and write a sheet with the links';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return readingOptions(connectionOptions(outputOptions(yargs)))
-    .positional('input', { type: 'string', describe: 'The billing sheet (.csv or .xlsx)', demandOption: true })
-    .option('out', { alias: 'o', type: 'string', describe: 'Output sheet (.csv or .xlsx) [default: <input>-links.<same format>]' })
-    .option('sheet', { type: 'string', describe: 'XLSX sheet by name or 1-based position among the tabs in workbook order, hidden tabs counted [default: the one visible sheet with a recognisable header]' })
-    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, windows-1252, cp850 (Excel "CSV (MS-DOS)"), macroman (Mac "CSV"), utf-16le [default: detected]' })
-    .option('delimiter', { type: 'string', describe: 'CSV delimiter: , ; tab [default: detected]' })
-    .option('map', { type: 'string', array: true, describe: 'Column for a field: field=Header (repeatable); fields: name amount dueDate reference email phone description currency' })
-    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet: es-CO (1.250.000,50; DD/MM/YYYY) or en-US (1,250,000.50; MM/DD/YYYY); --decimal and --date-order set each part apart' })
-    .option('currency', { type: 'string', describe: 'ISO 4217 currency when the sheet has no currency column; an amount header naming another currency (e.g. "Valor (USD)") is refused [default: the one the amount header names, else COP]' })
-    .option('max-due-years', { type: 'number', default: DEFAULT_MAX_DUE_YEARS, describe: 'Due dates more than this many years ahead are refused (DUE_DATE_OUT_OF_RANGE)' })
-    .option('include-hidden', { type: 'boolean', default: false, describe: 'Bill rows hidden in the sheet (by hand or by a filter) [default: marked SKIPPED with a warning]' })
-    .option('bill-displayed', { type: 'boolean', default: false, describe: 'When a cell\'s format hides decimals (119399,84 shown as $ 119.400), bill the displayed amount [default: the row is refused]' })
-    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone: links expire at the end of the due date there" })
-    .option('payment-expiration', { type: 'number', default: 15, describe: 'Minutes each checkout session may last' })
-    .option('payments-allowed', { type: 'number', default: 1, describe: 'Payments each link accepts (1: a bill is paid once)' })
-    .option('description', { type: 'string', describe: 'Description template when the sheet has no description column [default: "Factura {reference}" (es) / "Invoice {reference}" (en)]' })
-    .option('name', { type: 'string', default: '{name}', describe: "Link name template; placeholders are field names. Rows with no payer name use the reference" })
-    .option('notify', { type: 'string', describe: 'Message the payer: email,sms,whatsapp (from the email and phone columns) [default: nobody]' })
-    .option('notification-url', { type: 'string', describe: 'URL the service notifies of payments and expiries' })
-    .option('payment-methods', { type: 'string', describe: 'Allowed payment methods, comma-separated (e.g. pse,visa,master)' })
-    .option('link-locale', { type: 'string', describe: 'Language the payer sees, e.g. es_CO or en_US [default: from --locale]' })
-    .option('concurrency', { type: 'number', default: 16, describe: 'Requests in flight at once, a hard ceiling (1-64); the pace within it adapts to what the service accepts' })
-    .option('rate', { type: 'number', describe: 'Never more than this many requests per second, a hard ceiling [default: none; the pace adapts to the service]' })
-    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a request that failed where a retry is safe' })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Validate and write the output without calling the API' })
-    .option('resend-uncertain', { type: 'string', describe: 'References (comma-separated, or "all") of UNCERTAIN rows you checked by hand and want sent again' })
-    .option('probe-window', { type: 'number', default: 1000, describe: 'Most link ids to query when looking for creates whose answers were lost' })
-    .option('probe-settle', { type: 'number', describe: 'Seconds a create whose answer was lost may still be running at the service, before it is looked for [default: --timeout, at least 30]' })
-    .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today when checking due dates (rehearsals)' })
-    .option('split-by', { type: 'string', describe: 'Also write one file per value of this column (e.g. Cobrador) in <out>-by-<column>/, with a manifest' })
-    .option('qr', { type: 'boolean', default: false, describe: 'A QR code of each issued link: <out>-qr/<reference>.png (CSV) or <out>-qr.xlsx (XLSX)' })
-    .option('lang', { type: 'string', choices: ['es', 'en'] as const, describe: "Language of the tool's summaries and reports [default: es for --locale es-CO, en for en-US]" });
+    .example('$0 issue facturas.xlsx --dry-run', say(h.exampleDryRun))
+    .example('$0 issue facturas.xlsx --env production --split-by Cobrador', say(h.exampleSend))
+    .epilogue(say(c.exitCodes))
+    .positional('input', { type: 'string', describe: say(h.input), demandOption: true })
+    .option('out', { alias: 'o', type: 'string', describe: say(h.out) })
+    .option('sheet', { type: 'string', describe: say(h.sheet) })
+    .option('encoding', { type: 'string', describe: say(h.encoding) })
+    .option('delimiter', { type: 'string', describe: say(h.delimiter) })
+    .option('map', { type: 'string', array: true, describe: say(h.map) })
+    .option('locale', { type: 'string', default: 'es-CO', describe: say(h.locale) })
+    .option('currency', { type: 'string', describe: say(h.currency) })
+    .option('max-due-years', { type: 'number', default: DEFAULT_MAX_DUE_YEARS, describe: say(h.maxDueYears) })
+    .option('include-hidden', { type: 'boolean', default: false, describe: say(h.includeHidden) })
+    .option('bill-displayed', { type: 'boolean', default: false, describe: say(h.billDisplayed) })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: say(h.timezone) })
+    .option('payment-expiration', { type: 'number', default: 15, describe: say(h.paymentExpiration) })
+    .option('payments-allowed', { type: 'number', default: 1, describe: say(h.paymentsAllowed) })
+    .option('description', { type: 'string', describe: say(h.description) })
+    .option('name', { type: 'string', default: '{name}', describe: say(h.name) })
+    .option('notify', { type: 'string', describe: say(h.notify) })
+    .option('notification-url', { type: 'string', describe: say(h.notificationUrl) })
+    .option('payment-methods', { type: 'string', describe: say(h.paymentMethods) })
+    .option('link-locale', { type: 'string', describe: say(h.linkLocale) })
+    .option('concurrency', { type: 'number', default: 16, describe: say(c.concurrency) })
+    .option('rate', { type: 'number', describe: say(c.rate) })
+    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: say(h.retries) })
+    .option('dry-run', { type: 'boolean', default: false, describe: say(h.dryRun) })
+    .option('resend-uncertain', { type: 'string', describe: say(h.resendUncertain) })
+    .option('probe-window', { type: 'number', default: 1000, describe: say(h.probeWindow) })
+    .option('probe-settle', { type: 'number', describe: say(h.probeSettle) })
+    .option('as-of', { type: 'string', describe: say(h.asOf) })
+    .option('split-by', { type: 'string', describe: say(h.splitBy) })
+    .option('qr', { type: 'boolean', default: false, describe: say(h.qr) });
 }
 
 /** The handler's arguments, inferred from the builder: one declaration per flag. */
@@ -112,7 +119,7 @@ function buildConfig(args: IssueArgs): IssueConfig {
   const currency = currencyOption(args.currency ?? 'COP');
   const notify = listOption(args.notify).map((c) => c.toLowerCase());
   for (const c of notify) {
-    if (c !== 'email' && c !== 'sms' && c !== 'whatsapp') throw new RunError('BAD_OPTION', `--notify takes email, sms and whatsapp, not "${c}".`);
+    if (c !== 'email' && c !== 'sms' && c !== 'whatsapp') throw new RunError('BAD_OPTION', say(o.notify, { value: c }));
   }
   const request: RequestOptions = {
     locale,
@@ -152,7 +159,8 @@ function buildConfig(args: IssueArgs): IssueConfig {
     baseUrl: '',
     splitBy: splitByOption(args.splitBy),
     qr: args.qr === true,
-    lang: langOption(args.lang, locale),
+    // The run's language (--lang, else the environment, else --locale), set once by main.ts.
+    lang: currentLang(),
     toolVersion: VERSION,
   };
 }
@@ -170,11 +178,11 @@ function urlOption(flag: string, value: string | undefined): string | undefined 
   } catch {
     // fall through to the message below
   }
-  throw new RunError('BAD_OPTION', `--${flag} must be an http(s) URL, not "${value}".`);
+  throw new RunError('BAD_OPTION', say(o.httpUrl, { flag, value }));
 }
 
 function splitByOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (value.trim() === '') throw new RunError('BAD_OPTION', '--split-by needs the header of a column, e.g. --split-by Cobrador.');
+  if (value.trim() === '') throw new RunError('BAD_OPTION', say(o.splitByEmpty));
   return value;
 }

@@ -22,34 +22,35 @@ import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import { intOption, positiveOption, timeZoneOption } from '../options.js';
 import { createReporter } from '../reporter.js';
 import { outputOptions } from './shared-options.js';
+import { currentLang } from '../../i18n/current.js';
+import { say } from '../../i18n/message.js';
+import { helpMail as h } from '../../i18n/messages/help-mail.js';
+import { options as o } from '../../i18n/messages/options.js';
 
 export const command = 'mail <source>';
-export const describe = 'Email each collector their own file from --split-by, exactly once (SMTP, or .eml files with --dry-run)';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return outputOptions(yargs)
-    .positional('source', { type: 'string', describe: 'The folder --split-by wrote (e.g. enero/links-by-Cobrador) or its _manifest.json / _manifest.csv', demandOption: true })
-    .option('collectors', { type: 'string', demandOption: true, describe: 'CSV or XLSX: a collector column (the split column, cobrador or collector) and address columns (correo or email; several addresses separated by ; or ,)' })
-    .option('smtp', { type: 'string', describe: 'smtp://user@host:587 (STARTTLS) or smtps://user@host:465; the password in SMTP_PASSWORD (or in the URL). Not needed with --dry-run' })
-    .option('from', { type: 'string', demandOption: true, describe: 'Sender address, e.g. "Cartera <cartera@empresa.co>"' })
-    .option('lang', { type: 'string', choices: ['es', 'en'] as const, default: 'es' as const, describe: 'Language of the default subject, body and table' })
-    .option('subject', { type: 'string', describe: 'Subject template; placeholders {collector} {month} {file} {rows} {amount} and per state {PAID} {PAID_amount} …' })
-    .option('body', { type: 'string', describe: 'A UTF-8 text file with the body template (same placeholders, plus {table} for the summary table)' })
-    .option('month', { type: 'string', describe: 'Text for {month} [default: the current month in --timezone, e.g. "noviembre de 2026"]' })
-    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone (for the default {month})" })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Send nothing: write each message as an .eml file (see --eml-dir)' })
-    .option('eml-dir', { type: 'string', describe: 'Folder for the .eml files of --dry-run [default: <split folder>-eml]' })
-    .option('resend-uncertain', { type: 'boolean', default: false, describe: 'Also send messages whose earlier attempt may have been delivered (UNCERTAIN): the collector may get it twice' })
-    .option('rate', { type: 'number', default: 1, describe: 'At most this many messages per second' })
-    .option('connections', { type: 'number', default: 2, describe: 'SMTP connections at once (1-10)' })
-    .option('retries', { type: 'number', default: DEFAULT_MAIL_RETRY.retries, describe: 'Retries of a message the server deferred (4xx) or could not take (unreachable); never of a 5xx' })
-    .option('timeout', { type: 'number', default: 30, describe: 'Seconds to wait for the SMTP server at each step' })
-    .option('report', { type: 'string', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'The closing report on stdout: text or one JSON object' })
-    .epilogue(
-      'A journal beside the folder (<folder>.mail-journal) makes each file go once to each address; a file whose rows changed goes again. ' +
-        'Exit codes: 0 every file delivered (now or earlier) · 1 something needs a person (see the report) · 2 bad usage or input, nothing sent · ' +
-        '3 stopped (authentication refused, server down, journal unwritable) · 4 another mail run holds the journal · 129 the terminal hung up · 130 interrupted',
-    );
+    .example('$0 mail enero/links-by-Cobrador --collectors cobradores.xlsx --from cartera@empresa.co --dry-run', say(h.exampleDryRun))
+    .positional('source', { type: 'string', describe: say(h.source), demandOption: true })
+    .option('collectors', { type: 'string', demandOption: true, describe: say(h.collectors) })
+    .option('smtp', { type: 'string', describe: say(h.smtp) })
+    .option('from', { type: 'string', demandOption: true, describe: say(h.from) })
+    .option('subject', { type: 'string', describe: say(h.subject) })
+    .option('body', { type: 'string', describe: say(h.body) })
+    .option('month', { type: 'string', describe: say(h.month) })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: say(h.timezone) })
+    .option('dry-run', { type: 'boolean', default: false, describe: say(h.dryRun) })
+    .option('eml-dir', { type: 'string', describe: say(h.emlDir) })
+    .option('resend-uncertain', { type: 'boolean', default: false, describe: say(h.resendUncertain) })
+    .option('rate', { type: 'number', default: 1, describe: say(h.rate) })
+    .option('connections', { type: 'number', default: 2, describe: say(h.connections) })
+    .option('retries', { type: 'number', default: DEFAULT_MAIL_RETRY.retries, describe: say(h.retries) })
+    .option('timeout', { type: 'number', default: 30, describe: say(h.timeout) })
+    .option('report', { type: 'string', choices: ['text', 'json'] as const, default: 'text' as const, describe: say(h.report) })
+    .epilogue(say(h.epilogue));
 }
 
 /** The handler's arguments, inferred from the builder. */
@@ -72,18 +73,19 @@ export function exitCodeOf(summary: MailSummary): ExitCode {
 }
 
 async function buildConfig(args: MailArgs): Promise<MailConfig> {
-  const lang: Lang = args.lang === 'en' ? 'en' : 'es';
-  if (!args.dryRun && args.smtp === undefined) throw new RunError('BAD_OPTION', '--smtp is required to send (smtp://user@host:587 or smtps://user@host:465), or use --dry-run to write .eml files.');
-  if (!args.dryRun && args.emlDir !== undefined) throw new RunError('BAD_OPTION', '--eml-dir goes with --dry-run.');
+  // The default subject, body and table follow the run's language (--lang, else the environment, else Spanish).
+  const lang: Lang = currentLang();
+  if (!args.dryRun && args.smtp === undefined) throw new RunError('BAD_OPTION', say(o.smtpRequired));
+  if (!args.dryRun && args.emlDir !== undefined) throw new RunError('BAD_OPTION', say(o.emlDirWithoutDryRun));
   const from = parseAddresses(args.from);
   if (from.addresses.length !== 1 || from.problems.length > 0) {
-    throw new RunError('BAD_OPTION', `--from "${args.from}" must be one email address, e.g. "Cartera <cartera@empresa.co>".`);
+    throw new RunError('BAD_OPTION', say(o.fromOneAddress, { value: args.from }));
   }
   const defaults = defaultTemplates(lang);
   let body = defaults.body;
   if (args.body !== undefined) {
     body = await readFile(args.body, 'utf8').catch(() => {
-      throw new RunError('BAD_OPTION', `--body ${args.body}: the file cannot be read; give a UTF-8 text file with the body template.`);
+      throw new RunError('BAD_OPTION', say(o.bodyUnreadable, { path: String(args.body) }));
     });
   }
   return {

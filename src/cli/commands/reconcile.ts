@@ -29,29 +29,35 @@ import { formatReconcileReport, REPORT_FORMATS } from '../reconcile-report.js';
 import { readingConfig, readingOptions } from '../reading-options.js';
 import { createReporter } from '../reporter.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
+import { say } from '../../i18n/message.js';
+import { helpCommon as c } from '../../i18n/messages/help-common.js';
+import { helpReconcile as h } from '../../i18n/messages/help-reconcile.js';
 
 export const command = 'reconcile <sheet>';
-export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return readingOptions(connectionOptions(outputOptions(yargs)))
-    .positional('sheet', { type: 'string', describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx)', demandOption: true })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating <sheet> in place' })
-    .option('disable-overdue', { type: 'boolean', default: false, describe: 'Disable ACTIVE, unpaid links whose due date (plus --grace-days) has passed. Never a paid link' })
-    .option('grace-days', { type: 'number', default: 0, describe: 'Days after the due date before an unpaid link is disabled' })
-    .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today for the overdue rule (rehearsals)' })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Query and report, including what would be disabled; disable nothing and write no file' })
-    .option('wait', { describe: 'If another run holds the sheet, or it is open in Excel (~$ owner file beside it), wait for it (optionally at most this many seconds) instead of exiting with code 4 (or 2)' })
-    .option('report', { type: 'string', choices: REPORT_FORMATS, default: 'text' as const, describe: 'The closing report on stdout: text (for people and cron mail) or one JSON object' })
-    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone: due dates end at midnight there" })
-    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet (as given to issue): es-CO or en-US' })
-    .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows without a currency column (as given to issue)' })
-    .option('map', { type: 'string', array: true, describe: 'Column for a field, as given to issue: field=Header (repeatable)' })
-    .option('concurrency', { type: 'number', default: 16, describe: 'Requests in flight at once, a hard ceiling (1-64); the pace within it adapts to what the service accepts' })
-    .option('rate', { type: 'number', describe: 'Never more than this many requests per second, a hard ceiling [default: none; the pace adapts to the service]' })
-    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: 'Retries of a query or disable that failed for a passing reason' })
-    .option('probe-settle', { type: 'number', describe: 'Seconds a create whose answer was lost in issue may still be running at the service, before it is looked for [default: --timeout, at least 30]' })
-    .option('split-by', { type: 'string', describe: 'Also write one file per distinct value of this column (e.g. Cobrador) with its own summary, and a manifest' });
+    .example('$0 reconcile enero-links.xlsx --disable-overdue --grace-days 5', say(h.exampleDaily))
+    .epilogue(say(h.epilogue))
+    .positional('sheet', { type: 'string', describe: say(h.sheet), demandOption: true })
+    .option('out', { alias: 'o', type: 'string', describe: say(h.out) })
+    .option('disable-overdue', { type: 'boolean', default: false, describe: say(h.disableOverdue) })
+    .option('grace-days', { type: 'number', default: 0, describe: say(h.graceDays) })
+    .option('as-of', { type: 'string', describe: say(h.asOf) })
+    .option('dry-run', { type: 'boolean', default: false, describe: say(h.dryRun) })
+    .option('wait', { describe: say(h.wait) })
+    .option('report', { type: 'string', choices: REPORT_FORMATS, default: 'text' as const, describe: say(h.report) })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: say(c.dueDateTimeZone) })
+    .option('locale', { type: 'string', default: 'es-CO', describe: say(c.sheetLocale) })
+    .option('currency', { type: 'string', default: 'COP', describe: say(c.sheetCurrency) })
+    .option('map', { type: 'string', array: true, describe: say(c.mapAsIssue) })
+    .option('concurrency', { type: 'number', default: 16, describe: say(c.concurrency) })
+    .option('rate', { type: 'number', describe: say(c.rate) })
+    .option('retries', { type: 'number', default: DEFAULT_RETRY.retries, describe: say(h.retries) })
+    .option('probe-settle', { type: 'number', describe: say(h.probeSettle) })
+    .option('split-by', { type: 'string', describe: say(h.splitBy) });
 }
 
 /** The handler's arguments, inferred from the builder. */

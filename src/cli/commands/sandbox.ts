@@ -7,25 +7,30 @@ import { startSandbox } from '../../api/sandbox/server.js';
 import type { CapStep, FaultOptions } from '../../api/sandbox/options.js';
 import { intOption } from '../options.js';
 import { RunError } from '../../pipeline/run-error.js';
+import { say } from '../../i18n/message.js';
+import { helpSandbox as h } from '../../i18n/messages/help-sandbox.js';
+import { options as o } from '../../i18n/messages/options.js';
 
 export const command = 'sandbox';
-export const describe = 'Start a local Placetopay sandbox (same endpoints and answers; optional injected faults)';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return yargs
-    .option('port', { type: 'number', default: 8787, describe: 'Port to listen on (0: any free port)' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
-    .option('latency', { type: 'number', describe: 'Milliseconds added to every answer' })
-    .option('jitter', { type: 'number', describe: 'Up to this many random milliseconds more' })
-    .option('rate-429', { type: 'number', describe: 'Share (0-1) of requests answered 429' })
-    .option('rate-5xx', { type: 'number', describe: 'Share (0-1) of requests answered 500/502/503/504' })
-    .option('drop-before', { type: 'number', describe: 'Share (0-1) of connections dropped before anything is done' })
-    .option('drop-after', { type: 'number', describe: 'Share (0-1) of creates whose answer is lost after the link is created' })
-    .option('max-rps', { type: 'number', describe: 'Answer 429 above this many requests per second' })
-    .option('max-rps-schedule', { type: 'string', describe: 'A per-second limit that changes during a run, e.g. "40@0,15@20,40@40": 40/s from the first request, 15/s after 20 s, 40/s after 40 s' })
-    .option('seed', { type: 'number', describe: 'Seed of the fault generator (same seed, same faults)' })
-    .option('create-spelling', { type: 'string', choices: ['id', 'requestId'] as const, default: 'id' as const, describe: 'Create answers with id/url or requestId/processUrl' })
-    .option('query-case', { type: 'string', choices: ['camel', 'snake'] as const, default: 'camel' as const, describe: 'Query answers in camelCase or snake_case' });
+    .example('$0 sandbox --rate-429 0.1', say(h.example))
+    .option('port', { type: 'number', default: 8787, describe: say(h.port) })
+    .option('host', { type: 'string', default: '127.0.0.1', describe: say(h.host) })
+    .option('latency', { type: 'number', describe: say(h.latency) })
+    .option('jitter', { type: 'number', describe: say(h.jitter) })
+    .option('rate-429', { type: 'number', describe: say(h.rate429) })
+    .option('rate-5xx', { type: 'number', describe: say(h.rate5xx) })
+    .option('drop-before', { type: 'number', describe: say(h.dropBefore) })
+    .option('drop-after', { type: 'number', describe: say(h.dropAfter) })
+    .option('max-rps', { type: 'number', describe: say(h.maxRps) })
+    .option('max-rps-schedule', { type: 'string', describe: say(h.maxRpsSchedule) })
+    .option('seed', { type: 'number', describe: say(h.seed) })
+    .option('create-spelling', { type: 'string', choices: ['id', 'requestId'] as const, default: 'id' as const, describe: say(h.createSpelling) })
+    .option('query-case', { type: 'string', choices: ['camel', 'snake'] as const, default: 'camel' as const, describe: say(h.queryCase) });
 }
 
 /** The handler's arguments, inferred from the builder. */
@@ -33,7 +38,7 @@ export type SandboxArgs = BuilderArguments<typeof builder>;
 
 function share(flag: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!(value >= 0 && value <= 1)) throw new RunError('BAD_OPTION', `--${flag} is a share from 0 to 1, not "${value}".`);
+  if (!(value >= 0 && value <= 1)) throw new RunError('BAD_OPTION', say(o.share, { flag, value: String(value) }));
   return value;
 }
 
@@ -41,7 +46,7 @@ function share(flag: string, value: number | undefined): number | undefined {
 function parseCapSchedule(text: string): CapStep[] {
   return text.split(',').map((part) => {
     const match = /^\s*(\d+)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!match) throw new RunError('BAD_OPTION', `--max-rps-schedule: "${part}" is not limit@seconds, e.g. "40@0,15@20,40@40".`);
+    if (!match) throw new RunError('BAD_OPTION', say(o.capSchedule, { part }));
     return { max: Number(match[1]), afterMs: Number(match[2]) * 1000 };
   });
 }

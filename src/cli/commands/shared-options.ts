@@ -6,18 +6,20 @@
  */
 import type { Argv } from 'yargs';
 import { LOG_MODES } from '../reporter.js';
+import { say } from '../../i18n/message.js';
+import { helpCommon as c } from '../../i18n/messages/help-common.js';
 
 export function connectionOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('sandbox', { type: 'boolean', describe: 'Use an embedded local sandbox (no credentials, no network)' })
-    .option('env', { type: 'string', choices: ['test', 'production'] as const, describe: 'Placetopay environment (test: sites-test, production: sites)' })
-    .option('base-url', { type: 'string', describe: 'Any other service address (a proxy, a sandbox started with `paylinks sandbox`)' })
-    .option('credentials', { type: 'string', describe: 'JSON file {"login", "secretKey"} [default: PLACETOPAY_LOGIN and PLACETOPAY_SECRET_KEY]' })
-    .option('timeout', { type: 'number', default: 30, describe: 'Seconds to wait for an answer before it counts as lost' });
+    .option('sandbox', { type: 'boolean', describe: say(c.sandbox) })
+    .option('env', { type: 'string', choices: ['test', 'production'] as const, describe: say(c.env) })
+    .option('base-url', { type: 'string', describe: say(c.baseUrl) })
+    .option('credentials', { type: 'string', describe: say(c.credentials) })
+    .option('timeout', { type: 'number', default: 30, describe: say(c.timeout) });
 }
 
 export function outputOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('log', { type: 'string', choices: LOG_MODES, default: 'auto' as const, describe: 'Progress as text, or JSON lines (auto: JSON when stderr is not a terminal)' })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'Only warnings and the closing report' });
+    .option('log', { type: 'string', choices: LOG_MODES, default: 'auto' as const, describe: say(c.log) })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: say(c.quiet) });
 }

@@ -8,22 +8,27 @@ import { formatAmount } from '../../pipeline/money.js';
 import { summariseSheet, type SheetSummary } from '../../pipeline/summary/summarise.js';
 import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
-import { currencyOption, langOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
+import { currencyOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
 import { readingConfig, readingOptions } from '../reading-options.js';
+import { currentLang } from '../../i18n/current.js';
+import { say } from '../../i18n/message.js';
+import { helpCommon as c } from '../../i18n/messages/help-common.js';
+import { helpSummary as h } from '../../i18n/messages/help-summary.js';
 
 export const command = 'summary <file>';
-export const describe = 'Rows and amounts per state of a sheet written by issue or reconcile';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return readingOptions(yargs)
-    .positional('file', { type: 'string', describe: 'A sheet written by paylinks issue or reconcile (.csv or .xlsx)', demandOption: true })
-    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of a table' })
-    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet, as given to issue: es-CO or en-US' })
-    .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows when the sheet has no currency column' })
-    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone" })
-    .option('sheet', { type: 'string', describe: 'XLSX sheet by name or 1-based position [default: the first with a recognisable header]' })
-    .option('map', { type: 'string', array: true, describe: 'Column for a field, as given to issue: field=Header (repeatable)' })
-    .option('lang', { type: 'string', choices: ['es', 'en'] as const, describe: 'Language of the table [default: from --locale]' });
+    .example('$0 summary enero-links.xlsx', say(h.example))
+    .positional('file', { type: 'string', describe: say(h.file), demandOption: true })
+    .option('json', { type: 'boolean', default: false, describe: say(h.json) })
+    .option('locale', { type: 'string', default: 'es-CO', describe: say(c.sheetLocale) })
+    .option('currency', { type: 'string', default: 'COP', describe: say(h.currency) })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: say(h.timezone) })
+    .option('sheet', { type: 'string', describe: say(h.sheet) })
+    .option('map', { type: 'string', array: true, describe: say(c.mapAsIssue) });
 }
 
 /** The handler's arguments, inferred from the builder. */
@@ -31,7 +36,8 @@ export type SummaryArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: SummaryArgs): Promise<void> {
   const locale = localeOption(args.locale);
-  const lang = langOption(args.lang, locale);
+  // The run's language (--lang, else the environment, else --locale), set once by main.ts.
+  const lang = currentLang();
   const summary = await summariseSheet({
     path: args.file,
     read: { sheet: sheetOption(args.sheet) },

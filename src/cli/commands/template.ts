@@ -8,19 +8,23 @@ import { extname } from 'node:path';
 import type { Argv, BuilderArguments } from 'yargs';
 import { RunError } from '../../pipeline/run-error.js';
 import { asOfOption, localeOption } from '../options.js';
+import { say } from '../../i18n/message.js';
+import { helpTemplate as h } from '../../i18n/messages/help-template.js';
+import { options as o } from '../../i18n/messages/options.js';
 
 export const command = 'template';
-export const describe = 'Write a blank billing sheet (XLSX or CSV) with the headers paylinks recognises and an example row';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return yargs
-    .option('format', { type: 'string', choices: ['xlsx', 'csv'] as const, describe: 'Sheet format [default: from --out, else xlsx]' })
-    .option('locale', { type: 'string', default: 'es-CO', describe: 'Language of the headers and format of numbers and dates: es-CO or en-US' })
-    .option('out', { alias: 'o', type: 'string', describe: 'File to write [default: plantilla-cobro.<format> (es-CO) / billing-template.<format> (en-US)]' })
-    .option('force', { type: 'boolean', default: false, describe: 'Overwrite the file if it exists' })
-    .option('as-of', { type: 'string', describe: "Treat this date (YYYY-MM-DD) as today for the example's due date" })
-    .example('$0 template --out facturas-enero.xlsx', 'Spanish headers, a workbook with validation and notes')
-    .example('$0 template --locale en-US --format csv', 'English headers, a CSV');
+    .option('format', { type: 'string', choices: ['xlsx', 'csv'] as const, describe: say(h.format) })
+    .option('locale', { type: 'string', default: 'es-CO', describe: say(h.locale) })
+    .option('out', { alias: 'o', type: 'string', describe: say(h.out) })
+    .option('force', { type: 'boolean', default: false, describe: say(h.force) })
+    .option('as-of', { type: 'string', describe: say(h.asOf) })
+    .example('$0 template --out facturas-enero.xlsx', say(h.exampleXlsx))
+    .example('$0 template --locale en-US --format csv', say(h.exampleCsv));
 }
 
 /** The handler's arguments, inferred from the builder. */
@@ -31,7 +35,7 @@ export async function handler(args: TemplateArgs): Promise<void> {
   const format = templateFormat(args.format, args.out);
   const path = args.out ?? `${locale === 'es-CO' ? 'plantilla-cobro' : 'billing-template'}.${format}`;
   if (existsSync(path) && !args.force) {
-    throw new RunError('BAD_OPTION', `${path} already exists; choose another --out, or add --force to overwrite it.`);
+    throw new RunError('BAD_OPTION', say(o.templateExists, { path }));
   }
   // Loaded on use: the workbook library is only needed by this command.
   const { writeTemplate } = await import('../../pipeline/template/write-template.js');
@@ -45,10 +49,10 @@ export async function handler(args: TemplateArgs): Promise<void> {
 function templateFormat(format: string | undefined, out: string | undefined): 'csv' | 'xlsx' {
   const ext = out === undefined ? undefined : extname(out).toLowerCase();
   const fromOut = ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
-  if (out !== undefined && fromOut === undefined) throw new RunError('BAD_OPTION', `--out ${out}: end the file name in .xlsx or .csv.`);
-  if (format !== undefined && format !== 'xlsx' && format !== 'csv') throw new RunError('BAD_OPTION', `--format must be xlsx or csv, not "${format}".`);
+  if (out !== undefined && fromOut === undefined) throw new RunError('BAD_OPTION', say(o.templateOutExtension, { out }));
+  if (format !== undefined && format !== 'xlsx' && format !== 'csv') throw new RunError('BAD_OPTION', say(o.templateFormat, { value: format }));
   if (format !== undefined && fromOut !== undefined && format !== fromOut) {
-    throw new RunError('BAD_OPTION', `--format ${format} does not match --out ${out}; give one of them, or make them agree.`);
+    throw new RunError('BAD_OPTION', say(o.templateFormatMismatch, { format, out: String(out) }));
   }
   return (format as 'csv' | 'xlsx' | undefined) ?? fromOut ?? 'xlsx';
 }

@@ -10,15 +10,21 @@ import { parseLinkId } from '../../api/link-id.js';
 import { verifyNotification } from '../../api/notification.js';
 import { EXIT } from '../exit-codes.js';
 import { loadNotificationSecret } from '../notification-secret.js';
+import { say } from '../../i18n/message.js';
+import { helpCommon as c } from '../../i18n/messages/help-common.js';
+import { helpVerifyNotification as h } from '../../i18n/messages/help-verify-notification.js';
 
 export const command = 'verify-notification';
-export const describe = 'Read one notification body on stdin and tell whether it is authentic (exit 0) or not (exit 1)';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return yargs
-    .option('credentials', { type: 'string', describe: 'JSON file {"login", "secretKey"} [default: PLACETOPAY_SECRET_KEY]' })
-    .option('sandbox', { type: 'boolean', describe: "Check with the paylinks sandbox's documented key" })
-    .option('json', { type: 'boolean', describe: 'Print the verdict as one JSON object' });
+    .example('$0 verify-notification < aviso.json', say(h.example))
+    .epilogue(say(h.epilogue))
+    .option('credentials', { type: 'string', describe: say(c.secretCredentials) })
+    .option('sandbox', { type: 'boolean', describe: say(h.sandbox) })
+    .option('json', { type: 'boolean', describe: say(h.json) });
 }
 
 /** The handler's arguments, inferred from the builder. */

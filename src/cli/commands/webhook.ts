@@ -11,22 +11,28 @@ import { currencyOption, intOption, localeOption, timeZoneOption } from '../opti
 import { readingConfig, readingOptions } from '../reading-options.js';
 import { loadNotificationSecret } from '../notification-secret.js';
 import { startWebhook, webhookPath } from '../../pipeline/webhook/server.js';
+import { say } from '../../i18n/message.js';
+import { helpCommon as c } from '../../i18n/messages/help-common.js';
+import { helpWebhook as h } from '../../i18n/messages/help-webhook.js';
 
 export const command = 'webhook';
-export const describe = 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet';
+/** A function, so the text is read after main.ts has set the run's language. */
+export const describe = (): string => say(h.describe);
 
 export function builder(yargs: Argv) {
   return readingOptions(yargs)
-    .option('sheet', { type: 'string', demandOption: true, describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl' })
-    .option('port', { type: 'number', default: 8788, describe: 'Port to listen on' })
-    .option('path', { type: 'string', default: '/', describe: 'The only path notifications are taken on (the path of the links\' --notification-url); other paths get 404, other methods 405' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0: every interface; usually behind a TLS reverse proxy)' })
-    .option('credentials', { type: 'string', describe: 'JSON file {"login", "secretKey"} [default: PLACETOPAY_SECRET_KEY]' })
-    .option('sandbox', { type: 'boolean', describe: "Check signatures with the paylinks sandbox's documented key" })
-    .option('timezone', { type: 'string', default: 'America/Bogota', describe: "The site's time zone (for paid_at)" })
-    .option('locale', { type: 'string', default: 'es-CO', describe: 'Number and date format of the sheet (as given to issue)' })
-    .option('currency', { type: 'string', default: 'COP', describe: 'Currency of rows without a currency column (as given to issue)' })
-    .option('log', { type: 'string', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'One line per request on stderr, as text or JSON' });
+    .example('$0 webhook --sheet enero-links.xlsx --port 8788 --path /placetopay', say(h.example))
+    .epilogue(say(h.epilogue))
+    .option('sheet', { type: 'string', demandOption: true, describe: say(h.sheet) })
+    .option('port', { type: 'number', default: 8788, describe: say(c.port) })
+    .option('path', { type: 'string', default: '/', describe: say(h.path) })
+    .option('host', { type: 'string', default: '127.0.0.1', describe: say(h.host) })
+    .option('credentials', { type: 'string', describe: say(c.secretCredentials) })
+    .option('sandbox', { type: 'boolean', describe: say(h.sandbox) })
+    .option('timezone', { type: 'string', default: 'America/Bogota', describe: say(h.timezone) })
+    .option('locale', { type: 'string', default: 'es-CO', describe: say(c.sheetLocale) })
+    .option('currency', { type: 'string', default: 'COP', describe: say(c.sheetCurrency) })
+    .option('log', { type: 'string', choices: ['text', 'json'] as const, default: 'text' as const, describe: say(h.log) });
 }
 
 /** The handler's arguments, inferred from the builder. */
