@@ -14,6 +14,7 @@ import { MappingError } from '../../src/pipeline/rows/mapping-error.js';
 import { TemplateError } from '../../src/pipeline/rows/text-template.js';
 import { RunError } from '../../src/pipeline/run-error.js';
 import { rememberSecret } from '../../src/secrets.js';
+import { setLang } from '../../src/i18n/current.js';
 
 const table = [
   { err: new FileError('FILE_NOT_FOUND', 'x.csv', 'x.csv does not exist.'), code: 'FILE_NOT_FOUND', exitCode: 2 },
@@ -41,8 +42,8 @@ describe('describeError', () => {
     expect(describeError(new ApiError('AUTH_FAILED', 'x', { httpStatus: 401 })).message).toContain('malformed authentication');
   });
 
-  it("yargs' errors are usage (2); a broken --config file is named", () => {
-    const yError = Object.assign(new Error('Invalid JSON config file: /tmp/p.json'), { name: 'YError' });
+  it("yargs' errors are usage (2), their message as yargs wrote it (in the catalogue's words: see test/cli/help.test.ts)", () => {
+    const yError = Object.assign(new Error('--config /tmp/p.json: the file is missing or is not valid JSON.'), { name: 'YError' });
     expect(describeError(yError)).toEqual({ code: 'USAGE', message: '--config /tmp/p.json: the file is missing or is not valid JSON.', exitCode: 2 });
   });
 
@@ -54,5 +55,17 @@ describe('describeError', () => {
     expect(described.message).toContain('--debug');
     expect(described.message).not.toContain('unexpected-secret-123456');
     expect(describeError('a string').message).toContain('a string');
+  });
+
+  it('an unexpected error speaks the run\'s language', () => {
+    setLang('es');
+    try {
+      expect(describeError(new TypeError('x is not a function')).message).toBe(
+        'error inesperado: x is not a function (ejecute con --debug para ver los detalles, y repórtelo)',
+      );
+    } finally {
+      setLang('en');
+    }
+    expect(describeError(new TypeError('x is not a function')).message).toBe('unexpected error: x is not a function (run with --debug for details, and report it)');
   });
 });

@@ -2,8 +2,22 @@
  * The flag checks shared by the commands, each in one place: currency (issue,
  * reconcile, webhook, summary), sheet, and the probe-settle formula (issue, reconcile).
  */
-import { describe, expect, it } from 'vitest';
-import { currencyOption, probeSettleMs, sheetOption } from '../../src/cli/options.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  asOfOption,
+  currencyOption,
+  delimiterOption,
+  formatOfPath,
+  intOption,
+  localeOption,
+  positiveOption,
+  probeSettleMs,
+  sheetOption,
+  timeZoneOption,
+} from '../../src/cli/options.js';
+import { readingConfig } from '../../src/cli/reading-options.js';
+import { setLang } from '../../src/i18n/current.js';
+import { englishWords } from '../i18n/english.js';
 import { RunError } from '../../src/pipeline/run-error.js';
 
 describe('currencyOption', () => {
@@ -43,5 +57,29 @@ describe('probeSettleMs', () => {
   it('refuses a settle or timeout that is not positive', () => {
     expect(() => probeSettleMs(0, 30)).toThrow('--probe-settle must be a positive number, not "0".');
     expect(() => probeSettleMs(undefined, -1)).toThrow('--timeout must be a positive number, not "-1".');
+  });
+});
+
+describe('flag checks speak the run\'s language', () => {
+  afterEach(() => setLang('en'));
+
+  it.each([
+    ['intOption', () => intOption('concurrency', 99, 1, 64), '--concurrency debe ser un número entero de 1 a 64, no "99".', '--concurrency must be a whole number from 1 to 64, not "99".'],
+    ['positiveOption', () => positiveOption('rate', -1), '--rate debe ser un número positivo, no "-1".', '--rate must be a positive number, not "-1".'],
+    ['localeOption', () => localeOption('es-MX'), '--locale debe ser es-CO o en-US, no "es-MX".', '--locale must be es-CO or en-US, not "es-MX".'],
+    ['timeZoneOption', () => timeZoneOption('Bogota'), '--timezone "Bogota" no es una zona horaria que este equipo conozca; use un nombre IANA como America/Bogota.', '--timezone "Bogota" is not a time zone this machine knows; use an IANA name such as America/Bogota.'],
+    ['asOfOption', () => asOfOption('2026-02-30'), '--as-of debe ser una fecha AAAA-MM-DD, no "2026-02-30".', '--as-of must be a date YYYY-MM-DD, not "2026-02-30".'],
+    ['currencyOption', () => currencyOption('PESOS'), '--currency debe ser un código ISO 4217 como COP o USD, no "PESOS".', '--currency must be an ISO 4217 code such as COP or USD, not "PESOS".'],
+    ['delimiterOption', () => delimiterOption(':'), '--delimiter debe ser , ; tab o |, no ":".', '--delimiter must be , ; tab or |, not ":".'],
+    ['formatOfPath --out', () => formatOfPath('x.pdf', '--out'), '--out x.pdf: el formato de salida sale del nombre del archivo; termínelo en .csv o .xlsx.', '--out x.pdf: the output format comes from the file name; end it in .csv or .xlsx.'],
+    ['formatOfPath, the sheet', () => formatOfPath('x.pdf'), 'la hoja x.pdf: el formato de salida sale del nombre del archivo; termínelo en .csv o .xlsx.', 'the sheet x.pdf: the output format comes from the file name; end it in .csv or .xlsx.'],
+    ['readingConfig --decimal', () => readingConfig({ decimal: ';' }), '--decimal debe ser "," o ".", no ";".', '--decimal must be "," or ".", not ";".'],
+    ['readingConfig --date-order', () => readingConfig({ dateOrder: 'dym' }), '--date-order debe ser dmy, mdy o ymd, no "dym".', '--date-order must be dmy, mdy or ymd, not "dym".'],
+  ])('%s', (_name, check, es, en) => {
+    setLang('es');
+    expect(check).toThrow(new RunError('BAD_OPTION', es));
+    expect(englishWords(es).length).toBeLessThan(2);
+    setLang('en');
+    expect(check).toThrow(new RunError('BAD_OPTION', en));
   });
 });

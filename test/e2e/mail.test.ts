@@ -68,7 +68,8 @@ function authedUrl(s: Recorder): string {
 describe('paylinks mail', () => {
   it('sends each collector one message with their file attached byte for byte, to every address, and never shows the password', async () => {
     server = await startRecorder({ auth: { user: USER, pass: PASSWORD } });
-    const result = await runCli(mailArgs(authedUrl(server)), { env });
+    // The templates follow the run's language: Spanish from the environment here.
+    const result = await runCli(mailArgs(authedUrl(server)), { env: { ...env, LANG: 'es_CO.UTF-8' } });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(server.received).toHaveLength(2);
     expect(server.authAttempts).toBeGreaterThanOrEqual(1);
@@ -84,7 +85,7 @@ describe('paylinks mail', () => {
       expect(Buffer.compare(attachment?.content as Buffer, await readFile(join(folder, name)))).toBe(0);
       expect(attachment?.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     }
-    // Spanish by default: collector, rows and amount in the subject; a summary table in both parts.
+    // Spanish: collector, rows and amount in the subject; a summary table in both parts.
     expect(ana?.parsed.subject).toMatch(/^Cartera de .+: Ana Gómez — 3 facturas, \$ 1\.725\.000,50$/);
     expect(ana?.parsed.text).toContain('Hola, Ana Gómez:');
     expect(ana?.parsed.text).toMatch(/Total\s+3\s+\$ 1\.725\.000,50/);
@@ -220,7 +221,7 @@ describe('paylinks mail', () => {
   });
 
   it('--dry-run writes one .eml per collector that opens as the real message, sends nothing and journals nothing', async () => {
-    const result = await runCli(['mail', folder, '--collectors', collectors, '--from', 'cartera@empresa.co', '--dry-run']);
+    const result = await runCli(['mail', folder, '--collectors', collectors, '--from', 'cartera@empresa.co', '--dry-run', '--lang', 'es']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const emlDir = join(dir, 'enero', 'links-by-Cobrador-eml');
     expect((await readdir(emlDir)).sort()).toEqual(['Ana Gómez.eml', 'Carlos Niño.eml']);
@@ -381,7 +382,8 @@ describe('paylinks mail', () => {
       expect(linkId).toBeDefined();
       expect((await fetch(`${sandbox.url}/__sandbox/links/${linkId}/pay`, { method: 'POST' })).ok).toBe(true);
       expect((await reconcile()).code).toBe(0);
-      expect((await runCli(mailArgs(server.url))).code).toBe(0);
+      // Spanish templates (the run's language), as a Colombian office's cron would have it.
+      expect((await runCli(mailArgs(server.url, '--lang', 'es'))).code).toBe(0);
       expect(server.received.slice(2).map((m) => m.parsed.attachments[0]?.filename)).toEqual(['Ana Gómez.csv']);
       expect(server.received[2]?.parsed.attachments[0]?.content.toString('utf8')).toContain('PAID');
       expect(server.received[2]?.parsed.text).toMatch(/PAID\s+1\s+\$ 1\.250\.000/);

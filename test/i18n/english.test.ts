@@ -16,6 +16,10 @@ describe('the English detector used on Spanish runs', () => {
     ['{"level":"warn","event":"row","message":"Fila 3: falta el monto"}', false],
     ['{"level":"warn","event":"row","message":"Row 3: the amount is missing"}', true],
     ['La columna link_state tiene AMOUNT_INVALID para "the row"', false],
+    ['La carpeta que escribió --split-by (p. ej. enero/links-by-Cobrador) o su manifiesto', false],
+    ['Plantilla del asunto; marcadores {collector} {month} {file} {rows} {amount}', false],
+    ['Subject template for the {collector} of the file', true],
+    ['Wrote the files to enero/links-by-Cobrador', true],
   ])('%s → English: %s', (line, english) => {
     expect(englishLines(line).length > 0).toBe(english);
   });

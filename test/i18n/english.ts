@@ -23,6 +23,8 @@ const NOT_PROSE: RegExp[] = [
   /`[^`\n]*`/g,
   /https?:\/\/\S+/g,
   /(?:^|\s)(?:\.{0,2}\/|~\/|[A-Za-z]:\\)\S*/g, // paths
+  /[\w.-]+\/[\w.<>/-]+/g, // relative paths: enero/links-by-Cobrador, <out>-by-<column>/
+  /\{[A-Za-z_]+\}/g, // template placeholders the user types: {collector} {rows} {PAID_amount}
   /\S+\.(?:csv|xlsx|xls|ods|json|jsonl|html|pdf|eml|png|txt|lock|tmp)\b/gi,
   /--[a-z][a-z0-9-]*(?:[= ][^\s,;)]+)?/g, // flags and their values
   /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, // stable codes: AMOUNT_INVALID
