@@ -140,11 +140,43 @@ describe('usage errors in the run\'s language (exit 2)', () => {
   });
 
   it.each([
-    ['es', 'paylinks: --concurrency debe ser un número entero de 1 a 64, no "99".\n'],
-    ['en', 'paylinks: --concurrency must be a whole number from 1 to 64, not "99".\n'],
-  ])('a flag check (BAD_OPTION), in %s', async (lang, message) => {
-    const result = await runCli(['issue', 'x.csv', '--dry-run', '--concurrency', '99', '--lang', lang]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(message);
+    {
+      args: ['issue', 'x.csv', '--dry-run', '--concurrency', '99'],
+      es: '--concurrency debe ser un número entero de 1 a 64, no "99".',
+      en: '--concurrency must be a whole number from 1 to 64, not "99".',
+    },
+    {
+      args: ['issue', 'x.csv', '--sandbox', '--env', 'test'],
+      es: '--sandbox corre contra un sandbox embebido; quite --env y --base-url, o quite --sandbox.',
+      en: '--sandbox runs against an embedded sandbox; leave out --env and --base-url, or leave out --sandbox.',
+    },
+    {
+      args: ['template', '--out', 'plantilla.pdf'],
+      es: '--out plantilla.pdf: termine el nombre del archivo en .xlsx o .csv.',
+      en: '--out plantilla.pdf: end the file name in .xlsx or .csv.',
+    },
+    {
+      args: ['sandbox', '--rate-429', '2'],
+      es: '--rate-429 es una proporción de 0 a 1, no "2".',
+      en: '--rate-429 is a share from 0 to 1, not "2".',
+    },
+    {
+      args: ['mail', 'x', '--collectors', 'c.csv', '--from', 'a@empresa.co'],
+      es: '--smtp es obligatorio para enviar',
+      en: '--smtp is required to send',
+    },
+    {
+      args: ['verify-notification'],
+      es: 'No hay una clave secreta para verificar las firmas de los avisos: defina PLACETOPAY_SECRET_KEY',
+      en: 'No secret key to check notification signatures with: set PLACETOPAY_SECRET_KEY',
+    },
+  ])('a flag check: $args.0 $args.1 $args.2 …, in both languages (exit 2)', async ({ args, es, en }) => {
+    const spanish = await runCli([...args, '--lang', 'es']);
+    expect(spanish.code).toBe(2);
+    expect(spanish.stderr).toContain(`paylinks: ${es}`);
+    expect(englishLines(spanish.stderr), spanish.stderr).toEqual([]);
+    const english = await runCli([...args, '--lang', 'en']);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`paylinks: ${en}`);
   });
 });

@@ -106,6 +106,24 @@ export const options = {
     en: ({ path }) => `--body ${path}: the file cannot be read; give a UTF-8 text file with the body template.`,
   }),
 
+  // Where requests go (connection.ts) and the key that signs notifications (notification-secret.ts).
+  sandboxWithAddress: msg({
+    es: '--sandbox corre contra un sandbox embebido; quite --env y --base-url, o quite --sandbox.',
+    en: '--sandbox runs against an embedded sandbox; leave out --env and --base-url, or leave out --sandbox.',
+  }),
+  env: msg<{ value: string }>({
+    es: ({ value }) => `--env debe ser test o production, no "${value}" (o use --base-url para cualquier otra dirección).`,
+    en: ({ value }) => `--env must be test or production, not "${value}" (or use --base-url for any other address).`,
+  }),
+  noNotificationSecret: msg<{ variable: string }>({
+    es: ({ variable }) =>
+      `No hay una clave secreta para verificar las firmas de los avisos: defina ${variable}, o pase --credentials <archivo> con un archivo JSON ` +
+      '{"login": "...", "secretKey": "..."} (chmod 600), o --sandbox para avisos de un sandbox de paylinks.',
+    en: ({ variable }) =>
+      `No secret key to check notification signatures with: set ${variable}, or pass --credentials <file> naming a JSON file ` +
+      '{"login": "...", "secretKey": "..."} (chmod 600), or --sandbox for notifications from a paylinks sandbox.',
+  }),
+
   // The CLI's last catch (describe-error.ts).
   unexpected: msg<{ message: string }>({
     es: ({ message }) => `error inesperado: ${message} (ejecute con --debug para ver los detalles, y repórtelo)`,
