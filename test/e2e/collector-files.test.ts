@@ -56,7 +56,8 @@ describe('issue --split-by and --qr', () => {
   it('CSV: one file per collector inside the folder, whatever the names, a manifest, and a PNG per issued link', async () => {
     const input = await hostileSheet();
     const out = join(dir, 'salida', 'links.csv');
-    const result = await runCli(['issue', input, '--out', out, '--base-url', sandbox.url, '--split-by', 'cobrador', '--qr', '--log', 'json'], { env });
+    // Spanish: the blank bucket is "(sin valor)".
+    const result = await runCli(['issue', input, '--out', out, '--base-url', sandbox.url, '--split-by', 'cobrador', '--qr', '--log', 'json', '--lang', 'es'], { env });
     expect(result.code, result.stdout + result.stderr).toBe(1); // the invalid row
 
     const folder = join(dir, 'salida', 'links-by-Cobrador');

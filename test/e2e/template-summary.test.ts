@@ -79,7 +79,8 @@ describe('paylinks summary', () => {
     const table = await run(['summary', out, '--lang', 'en']);
     expect(table.stdout).toMatch(/Link states \(link_state\)/);
     expect(table.stdout).toMatch(/WOULD_ISSUE\s+2\s+\$ 3\.000,50 COP/);
-    const es = await run(['summary', out]);
+    // Without --lang, the environment's language (tests run with LANG=en_US.UTF-8; here a Colombian one).
+    const es = await runCli(['summary', out], { env: { LANG: 'es_CO.UTF-8' } });
     expect(es.stdout).toMatch(/Estados de los enlaces/);
   });
 
