@@ -17,6 +17,9 @@ import { collect, runCli, startCli, type CliResult } from '../helpers/cli.js';
 import { readCsvOutput, type Row } from '../helpers/sheets.js';
 import { control } from '../api/sandbox-http.js';
 import { englishLines } from '../i18n/english.js';
+import { startDroppingGateway } from '../helpers/gateway.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 let dir: string;
 let sandbox: SandboxHandle;
@@ -110,7 +113,7 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
       expect(r.link_state).toBe('ISSUED');
       expect(r.link_id).not.toBe(String(id(ref)));
       expect(r.payment_state).toBe('PENDING');
-      expect(r.expires_at.slice(0, 10)).toBe(due);
+      expect(r.expires_at?.slice(0, 10)).toBe(due);
       const link = await linkOf(Number(r.link_id));
       expect(link.reference).toBe(`${ref}-R2`);
       expect(link.status).toBe('ACTIVE');
@@ -242,6 +245,71 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
     expect(help.stdout).toMatch(/Nueva fecha de vencimiento/);
   });
 
+  it('links created and the sheet not written: exit 5, an emergency copy, and the same command writes it without creating again', async () => {
+    sandbox = await startSandbox({ faults: { latencyMs: 300 } });
+    const bills = Array.from({ length: 6 }, (_, i) => ({ ref: `E-${i + 1}`, amount: '10.000', dueDays: 20 }));
+    const { sheet, env } = await issueSheet(bills);
+    const outDir = join(dir, 'out');
+    const out = join(outDir, 'reissued.csv');
+    const args = ['reissue', sheet, '--out', out, '--base-url', sandbox.url, '--log', 'json', '--due', day(40).iso, '--as-of', day(25).iso, '--concurrency', '1'];
+    const child = startCli(args, { env });
+    const done = collect(child);
+    const journal = `${sheet}.reissue.journal`;
+    // The first new link exists: the output's folder disappears under the run.
+    await waitUntil(async () => existsSync(journal) && /"t":"result"/.test(await readFile(journal, 'utf8')));
+    await rm(outDir, { recursive: true, force: true });
+    const failed = await done;
+    expect(failed.code, failed.stderr).toBe(5);
+    expect(failed.stderr).toMatch(/6 new link\(s\) of this reissue exist, but the sheet ".*reissued\.csv" was not written/);
+    const copy = /emergency copy, "([^"]+)"/.exec(failed.stderr)?.[1] as string;
+    const { rows: saved } = await readCsvOutput(copy);
+    expect(saved.map((r) => r.new_reference).sort()).toEqual(bills.map((b) => `${b.ref}-R2`).sort());
+    const created = sandbox.counters().requests.create;
+
+    const again = await runCli(args, { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(sandbox.counters().requests.create).toBe(created);
+    const written = await rows(out);
+    for (const b of bills) expect(written.get(b.ref)).toMatchObject({ reissue_count: '1', link_state: 'ISSUED' });
+  });
+
+  it('a disable that fails or races a payment: the row is not reissued and says why; a lost create answer is found by the probe', async () => {
+    sandbox = await startSandbox({});
+    const { sheet, env } = await issueSheet([
+      { ref: 'FAC-1', amount: '10.000', dueDays: 20 }, // overdue: its disable fails
+      { ref: 'FAC-2', amount: '20.000', dueDays: 20 }, // overdue: paid right after the disable
+      { ref: 'FAC-3', amount: '30.000', dueDays: 20 }, // overdue: the answer to its new link's create is lost once
+    ]);
+    const before = await rows(sheet);
+    const id = (ref: string): number => Number(before.get(ref)?.link_id);
+    await control(sandbox.url, `/links/${id('FAC-2')}/pay`, { when: 'after-next-disable' });
+    let lost = 0;
+    const gateway = await startDroppingGateway(sandbox.url, (body) => {
+      if (body.reference !== 'FAC-3-R2' || lost > 0) return false;
+      lost += 1;
+      return true;
+    });
+    // In front of the gateway: disables of FAC-1's link answer 500.
+    const front = await failingDisables(gateway.url, id('FAC-1'));
+    try {
+      const result = await runCli(['reissue', sheet, '--base-url', front.url, '--log', 'json', '--due', day(40).iso, '--as-of', day(25).iso, '--retries', '0', '--probe-settle', '1'], { env, timeoutMs: 60_000 });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`Row 2: link ${id('FAC-1')} could not be disabled .*not re-issued, so that the debt never has two live links`));
+      expect(result.stdout).toMatch(new RegExp(`Row 3: PAID_AFTER_DISABLE: link ${id('FAC-2')} received an approved payment`));
+      expect(lost).toBe(1);
+      const counters = sandbox.counters();
+      expect(counters.createsByReference).toEqual({ 'FAC-1': 1, 'FAC-2': 1, 'FAC-3': 1, 'FAC-3-R2': 1 });
+      const out = await rows(sheet);
+      expect(out.get('FAC-1')).toMatchObject({ link_id: String(id('FAC-1')), reissue_count: '' });
+      expect(out.get('FAC-2')).toMatchObject({ link_id: String(id('FAC-2')), reissue_count: '' });
+      expect(out.get('FAC-3')).toMatchObject({ reissue_count: '1', previous_link_id: String(id('FAC-3')) });
+      expect((await linkOf(id('FAC-1'))).status).toBe('ACTIVE');
+    } finally {
+      await front.close();
+      await gateway.close();
+    }
+  });
+
   it('killed with SIGKILL mid-run and run again: every row reissued once, no reference created twice', async () => {
     sandbox = await startSandbox({ faults: { latencyMs: 20, jitterMs: 20 } });
     const bills = Array.from({ length: 120 }, (_, i) => ({ ref: `K-${i + 1}`, amount: '10.000', dueDays: 20 }));
@@ -267,6 +335,35 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
     expect(Object.keys(sandbox.counters().createsByReference).filter((r) => r.endsWith('-R2'))).toHaveLength(120);
   });
 });
+
+/** A proxy on 127.0.0.1 that answers 500 to disables of one link and passes everything else on. */
+async function failingDisables(target: string, linkId: number): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url === `/api/payment-link/disable/${linkId}`) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: { status: 'ERROR', reason: 'XX', message: 'Internal error', date: new Date().toISOString() } }));
+        return;
+      }
+      fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => req.socket.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -14,7 +14,9 @@
  * finished by the same command, and a reference is never created twice.
  */
 import { existsSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { preflightOutput } from '../../io/preflight.js';
 import { acquireLock, type Lock } from '../../io/lock.js';
 import { openJournal, readJournal, type Journal } from '../../io/journal.js';
 import { removeStaleTemps } from '../../io/stale-temps.js';
@@ -50,10 +52,13 @@ export async function runReissue(config: ReissueConfig, api: LinkApi, emit: Even
   const started = Date.now();
   if (config.dryRun) return dryRun(config, api, emit, controls, started);
   await ensureNotOpenInExcel(config.output.path, undefined, controls.stop);
+  // A new --out folder is created, and the output proved writable, before anything is sent (exit 2, not 5).
+  await mkdir(dirname(resolvePath(config.output.path)), { recursive: true });
   const locks = await takeLocks(config);
   try {
     const stale = await removeStaleTemps(config.output.path);
     if (stale.length > 0) emit({ type: 'warning', message: say(words.removedTemps, { n: stale.length, names: stale.join(', ') }) });
+    for (const message of await preflightOutput(config.output.path, { bytesNeeded: await bytesNeeded(config.sheet.path) })) emit({ type: 'warning', message });
     const journal = await openJournal<JournalEntry>(config.journalPath);
     try {
       return await realRun(config, api, journal, emit, controls, started);
@@ -65,6 +70,12 @@ export async function runReissue(config: ReissueConfig, api: LinkApi, emit: Even
       await lock.release().catch((err: unknown) => emit({ type: 'warning', message: say(words.lockNotRemoved, { path: config.lockPath, detail: err instanceof Error ? err.message : String(err) }) }));
     }
   }
+}
+
+/** The rewritten sheet and its temporary copy coexist until the rename: three times the sheet, and a megabyte. */
+async function bytesNeeded(sheet: string): Promise<number> {
+  const size = (await stat(sheet).catch(() => undefined))?.size ?? 0;
+  return size * 3 + 1024 * 1024;
 }
 
 async function takeLocks(config: ReissueConfig): Promise<Lock[]> {
