@@ -14,7 +14,7 @@ import { PlacetopayClient } from '../../src/api/client.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import { collect, runCli, startCli, type CliResult } from '../helpers/cli.js';
-import { readCsvOutput, type Row } from '../helpers/sheets.js';
+import { readCsvOutput, readXlsxOutput, type Row } from '../helpers/sheets.js';
 import { control } from '../api/sandbox-http.js';
 import { englishLines } from '../i18n/english.js';
 import { startDroppingGateway } from '../helpers/gateway.js';
@@ -158,6 +158,40 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
     expect(sandbox.counters().createsByReference['FAC-2-R3']).toBe(1);
     const r3 = (await rows(sheet)).get('FAC-2') as Row;
     expect(r3).toMatchObject({ reissue_count: '2', previous_link_id: reconciled.get('FAC-2')?.link_id });
+  });
+
+  it('an XLSX sheet: the new link and its history written as numbers and text in the workbook, headers in Spanish read back', async () => {
+    sandbox = await startSandbox({});
+    const input = join(dir, 'facturas.csv');
+    await writeFile(input, `Cliente;Valor a pagar;Fecha de vencimiento;Factura\r\nAna;10.000;${day(20).co};FAC-1\r\nLuis;20.000;${day(20).co};FAC-2\r\n`);
+    const sheet = join(dir, 'facturas-links.xlsx');
+    const env = { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: sandbox.credentials.secretKey };
+    expect((await runCli(['issue', input, '--out', sheet, '--base-url', sandbox.url, '--log', 'json'], { env })).code).toBe(0);
+    const issued = await readXlsxOutput(sheet);
+    const oldId = Number(issued.rows[0]?.link_id);
+    await control(sandbox.url, `/links/${oldId}/expire`);
+    const result = await reissue(sheet, env, ['--due', day(40).iso]);
+    expect(result.code, result.stderr).toBe(0);
+    const { header, rows: out } = await readXlsxOutput(sheet);
+    expect(header.slice(-3)).toEqual(['previous_link_id', 'previous_link_url', 'reissue_count']);
+    expect(out[0]).toMatchObject({ Factura: 'FAC-1', previous_link_id: oldId, reissue_count: 1, link_state: 'ISSUED' });
+    expect(typeof out[0]?.link_id).toBe('number');
+    expect(out[1]).toMatchObject({ Factura: 'FAC-2', previous_link_id: null, reissue_count: null });
+
+    // The same history under Spanish headers (a workbook a Spanish run wrote) is found by its headers.
+    const { workbook } = await readXlsxOutput(sheet);
+    workbook.worksheets[0]?.getRow(1).eachCell((cell) => {
+      const spanish: Record<string, string> = { previous_link_id: 'id_enlace_anterior', previous_link_url: 'url_enlace_anterior', reissue_count: 'veces_reemitido' };
+      if (typeof cell.value === 'string' && spanish[cell.value]) cell.value = spanish[cell.value] as string;
+    });
+    await workbook.xlsx.writeFile(sheet);
+    await control(sandbox.url, `/links/${out[0]?.link_id}/expire`);
+    const again = await reissue(sheet, env, ['--due', day(50).iso]);
+    expect(again.code, again.stderr).toBe(0);
+    const third = await readXlsxOutput(sheet);
+    expect(third.header.slice(-3)).toEqual(['id_enlace_anterior', 'url_enlace_anterior', 'veces_reemitido']);
+    expect(third.rows[0]).toMatchObject({ id_enlace_anterior: out[0]?.link_id, veces_reemitido: 2 });
+    expect(sandbox.counters().createsByReference['FAC-1-R3']).toBe(1);
   });
 
   it('--dry-run queries only and writes the plan; a reference that cannot fit is refused before its link is touched', async () => {
