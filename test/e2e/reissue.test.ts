@@ -259,6 +259,9 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
     const bad = await reissue(sheet, env, ['--due', '31/12/2027']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--due must be a date YYYY-MM-DD/);
+    const planOverSheet = await reissue(sheet, env, ['--due', day(40).iso, '--dry-run', '--out', sheet]);
+    expect(planOverSheet.code).toBe(2);
+    expect(planOverSheet.stderr).toMatch(/would replace the sheet itself with the plan/);
     expect(sandbox.counters().requests.total).toBe(counted);
   });
 

@@ -7,7 +7,7 @@
  * down) · 4 locked by another run · 5 links created but the sheet not written
  * · 130 interrupted. Every word comes from the catalogue (messages/reissue.ts).
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve as resolvePath } from 'node:path';
 import type { Argv, BuilderArguments } from 'yargs';
 import { say } from '../../i18n/message.js';
 import { reissue as words } from '../../i18n/messages/reissue.js';
@@ -90,6 +90,8 @@ function buildConfig(args: ReissueArgs): ReissueConfig {
   const due = dueOption(args.due, { now, timeZone, maxDueYears: intOption('max-due-years', args.maxDueYears, 1, 100) });
   if (args.dryRun && args.resendUncertain !== undefined) throw new RunError('BAD_OPTION', say(words.dryRunNoResend));
   const outPath = args.out ?? (args.dryRun ? planPath(args.sheet) : args.sheet);
+  // The plan must never replace the sheet it plans for.
+  if (args.dryRun && resolvePath(outPath) === resolvePath(args.sheet)) throw new RunError('BAD_OPTION', say(words.planIsSheet, { path: outPath }));
   const resend = args.resendUncertain === undefined ? false : args.resendUncertain.trim().toLowerCase() === 'all' ? true : listOption(args.resendUncertain);
   return {
     sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency: currencyOption(args.currency), timeZone, reading: readingConfig(args) },

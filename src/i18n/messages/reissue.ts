@@ -65,6 +65,10 @@ export const reissue = {
     es: ({ column, sheet, headers }) => `--amount-column "${column}": la hoja ${sheet} no tiene esa columna. Columnas encontradas: ${headers}. No se envió nada.`,
     en: ({ column, sheet, headers }) => `--amount-column "${column}": the sheet ${sheet} has no such column. Columns found: ${headers}. Nothing was sent.`,
   }),
+  planIsSheet: msg<{ path: string }>({
+    es: ({ path }) => `--dry-run --out ${path} reemplazaría la hoja misma con el plan; indique otro archivo (o quite --out).`,
+    en: ({ path }) => `--dry-run --out ${path} would replace the sheet itself with the plan; name another file (or leave out --out).`,
+  }),
   dryRunNoResend: msg({ es: '--dry-run no envía nada; quite --resend-uncertain (o quite --dry-run).', en: '--dry-run sends nothing; leave out --resend-uncertain (or leave out --dry-run).' }),
 
   // ── row refusals ─────────────────────────────────────────────────────
