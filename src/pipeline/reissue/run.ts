@@ -164,7 +164,8 @@ async function realRun(config: ReissueConfig, rawApi: LinkApi, journal: Journal<
       if (sender.stopped()) break;
       await sender.dispatch(plan.prepared);
     }
-    await sender.drain();
+    // A journal that cannot be written stops the creates (the Sender halts); the links made so far still go into the sheet.
+    await sender.drain().catch((err: unknown) => run.stop.set('SERVICE_UNAVAILABLE', err instanceof Error ? err.message : String(err)));
     const uncertain = sender.uncertain.splice(0);
     if (uncertain.length > 0 && !sender.stopped()) await resolveUncertain(uncertain, resolveContext, { resend: true });
   }
