@@ -18,6 +18,7 @@ import { helpVerifyNotification } from './messages/help-verify-notification.js';
 import { helpWebhook } from './messages/help-webhook.js';
 import { helpYargs } from './messages/help-yargs.js';
 import { options } from './messages/options.js';
+import { reissue } from './messages/reissue.js';
 
 export const catalogue = {
   common,
@@ -34,4 +35,5 @@ export const catalogue = {
     mail: helpMail,
   },
   options,
+  reissue,
 } as const;

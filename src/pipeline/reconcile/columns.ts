@@ -4,7 +4,9 @@
  * runs: the previous values of these columns are what "changed since the
  * last run" is measured against.
  */
-import type { ColumnSpec } from '../../io/types.js';
+import type { CellValue, ColumnSpec } from '../../io/types.js';
+import { both, type Text } from '../../i18n/message.js';
+import { reissue } from '../../i18n/messages/reissue.js';
 
 /** What a person reads in `payment_state`. */
 export type PaymentState = 'PAID' | 'PARTIAL' | 'PENDING' | 'EXPIRED' | 'DISABLED' | 'UNKNOWN';
@@ -28,4 +30,38 @@ export type ReconcileColumn = (typeof RECONCILE_COLUMNS)[number]['header'];
 
 export function isPaymentState(value: string): value is PaymentState {
   return (PAYMENT_STATES as readonly string[]).includes(value);
+}
+
+/**
+ * The columns `reissue` adds: the sheet keeps the history of a debt whose
+ * link was replaced. Only sheets that were reissued carry them; every reader
+ * of an issued sheet keeps them as they are.
+ */
+export const REISSUE_COLUMNS = [
+  { header: 'previous_link_id', kind: 'integer', width: 10 },
+  { header: 'previous_link_url', kind: 'url', width: 48 },
+  { header: 'reissue_count', kind: 'integer', width: 8 },
+] as const satisfies readonly ColumnSpec[];
+
+export type ReissueColumn = (typeof REISSUE_COLUMNS)[number]['header'];
+
+const REISSUE_HEADERS: Record<ReissueColumn, Text> = {
+  previous_link_id: both(reissue.columnPreviousLinkId),
+  previous_link_url: both(reissue.columnPreviousLinkUrl),
+  reissue_count: both(reissue.columnReissueCount),
+};
+
+/** The reissue column a header names (its key, or its English or Spanish header), if any. */
+export function reissueColumnOf(header: string): ReissueColumn | undefined {
+  const h = header.trim().toLowerCase();
+  for (const [key, text] of Object.entries(REISSUE_HEADERS) as Array<[ReissueColumn, Text]>) {
+    if (h === key || h === text.es.toLowerCase() || h === text.en.toLowerCase()) return key;
+  }
+  return undefined;
+}
+
+/** A row's reissue count as the sheet holds it is at least one: its link replaced an earlier one. */
+export function wasReissued(cell: CellValue): boolean {
+  const text = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? cell.trim() : '';
+  return /^\d+$/.test(text) && Number(text) > 0;
 }

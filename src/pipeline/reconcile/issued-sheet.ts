@@ -17,8 +17,10 @@ import { parseDueDate, type DueDateResult } from '../rows/dates.js';
 import { MappingError } from '../rows/mapping-error.js';
 import { mapColumns } from '../rows/headers.js';
 import { ISSUE_COLUMNS, planOutput, type OutputPlan } from '../output/sheet-plan.js';
-import { RECONCILE_COLUMNS } from './columns.js';
+import { RECONCILE_COLUMNS, REISSUE_COLUMNS, reissueColumnOf, wasReissued } from './columns.js';
 import { STATE_FILLS } from '../output/state-colours.js';
+import { say } from '../../i18n/message.js';
+import { reissue as reissueWords } from '../../i18n/messages/reissue.js';
 import type { Field, Locale, RequestOptions } from '../types.js';
 import { createRowPreparer } from '../rows/validate.js';
 
@@ -69,12 +71,16 @@ export interface IssuedSheet {
   info: SheetInfo;
   rows: AsyncIterable<IssuedRow>;
   close(): Promise<void>;
-  /** A writer for the updated sheet at `path` (default format: the sheet's own). */
-  openWriter(path: string, format?: SheetFormat): Promise<IssuedSheetWriter>;
+  /** A writer for the updated sheet at `path` (default format: the sheet's own); `reissue` adds reissue's columns. */
+  openWriter(path: string, format?: SheetFormat, options?: { reissue?: boolean }): Promise<IssuedSheetWriter>;
+  /** The header of the reference column, when the sheet has one (else references are derived from the rows). */
+  referenceHeader?: string;
 }
 
 const TOOL_COLUMNS = [...ISSUE_COLUMNS, ...RECONCILE_COLUMNS];
 const TOOL_NAMES = new Set(TOOL_COLUMNS.map((c) => c.header));
+// Reissue's columns are the tool's too (never billing fields), but only reissued sheets carry them.
+const ALL_TOOL_NAMES = new Set([...TOOL_NAMES, ...REISSUE_COLUMNS.map((c) => c.header)]);
 
 /** The header of an issued sheet: a billing header, or any row naming `link_id`. */
 export function isIssuedHeader(cells: CellValue[]): boolean {
@@ -113,13 +119,17 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
         const linkIdCell = get('link_id');
         // Raw for text cells (a stray space shows in messages), empty for a blank cell.
         const linkIdText = cellText(linkIdCell) === '' ? '' : typeof linkIdCell === 'string' ? linkIdCell : cellText(linkIdCell);
+        // A reissued row's link is due when its new link expires, not on the date the bill first had.
+        const dueDate = wasReissued(get('reissue_count'))
+          ? dueOfExpiry(get('expires_at'))
+          : parseDueDate(dueIndex === undefined ? null : (cells[dueIndex] ?? null), options.reading?.dateOrder ?? options.locale);
         yield {
           rowNumber: raw.rowNumber,
           cells,
           reference: prepared.reference,
           amount: prepared.amount,
           currency: prepared.currency ?? options.currency,
-          dueDate: parseDueDate(dueIndex === undefined ? null : (cells[dueIndex] ?? null), options.reading?.dateOrder ?? options.locale),
+          dueDate,
           linkId: linkIdOf(linkIdCell, linkIdText),
           linkIdText,
           get,
@@ -131,7 +141,8 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
       info: source.info,
       rows: rows(),
       close: () => source.close(),
-      openWriter: (path, format) => openWriter(source.info, path, format ?? source.info.format),
+      openWriter: (path, format, extra) => openWriter(source.info, path, format ?? source.info.format, extra?.reissue === true),
+      referenceHeader: map.fields.reference === undefined ? undefined : header[map.fields.reference],
     };
   } catch (err) {
     await source.close();
@@ -139,8 +150,17 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
   }
 }
 
-async function openWriter(info: SheetInfo, path: string, format: SheetFormat): Promise<IssuedSheetWriter> {
-  const plan: OutputPlan = planOutput(info.header, TOOL_COLUMNS);
+async function openWriter(info: SheetInfo, path: string, format: SheetFormat, reissue: boolean): Promise<IssuedSheetWriter> {
+  // Reissue's columns are written where the sheet has them (under whichever header), or when reissue asks.
+  const present = new Map<string, string>();
+  for (const h of info.header) {
+    const key = reissueColumnOf(h);
+    if (key !== undefined && !present.has(key)) present.set(key, h);
+  }
+  const reissueColumns = REISSUE_COLUMNS.filter((c) => reissue || present.has(c.header)).map((c) => ({ ...c, header: present.get(c.header) ?? c.header }));
+  const plan: OutputPlan = planOutput(info.header, [...TOOL_COLUMNS, ...reissueColumns]);
+  const names = [...TOOL_NAMES, ...reissueColumns.map((c) => c.header)];
+  const keyOf = (name: string): string => reissueColumnOf(name) ?? name;
   const options: WriteOptions = {
     format,
     columns: plan.columns,
@@ -153,7 +173,7 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat): P
     options,
     async write(row, updates) {
       const values: Record<string, CellValue | undefined> = {};
-      for (const name of TOOL_NAMES) values[name] = name in updates ? updates[name] : row.get(name);
+      for (const name of names) values[name] = keyOf(name) in updates ? updates[keyOf(name)] : row.get(keyOf(name));
       const cells = plan.row(row.cells, values);
       await writer.writeRow(cells);
       return cells;
@@ -166,8 +186,8 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat): P
 function indexToolColumns(header: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((h, i) => {
-    const name = h.trim().toLowerCase();
-    if (TOOL_NAMES.has(name) && !index.has(name)) index.set(name, i);
+    const name = reissueColumnOf(h) ?? h.trim().toLowerCase();
+    if (ALL_TOOL_NAMES.has(name) && !index.has(name)) index.set(name, i);
   });
   return index;
 }
@@ -199,6 +219,12 @@ export function cellText(value: CellValue | undefined): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
   }
   return value.error;
+}
+
+/** The due date of a link from the expires_at the sheet holds (`YYYY-MM-DD[ HH:mm:ss]`, or a date cell). */
+function dueOfExpiry(cell: CellValue): DueDateResult {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/.exec(cellText(cell));
+  return match ? { ok: true, date: match[1] as string } : { ok: false, code: 'DUE_DATE_INVALID', reason: say(reissueWords.expiresAtUnreadable, { text: cellText(cell) }) };
 }
 
 /** The same strict parser as the webhook's: "0x3F3", "1e3" or "01010" is no link id. */

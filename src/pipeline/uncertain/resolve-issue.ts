@@ -21,7 +21,8 @@ export interface ResolveContext {
   ledger: Ledger;
   emit: EventSink;
   sender: Sender;
-  config: IssueConfig;
+  /** Only what the probe needs, so `reissue` settles its lost creates through the same step. */
+  config: Pick<IssueConfig, 'probe' | 'concurrency' | 'retry'> & { request: Pick<IssueConfig['request'], 'timeZone'> };
   signal?: AbortSignal;
 }
 
