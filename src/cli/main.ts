@@ -9,6 +9,7 @@ import { hideBin } from 'yargs/helpers';
 import * as issue from './commands/issue.js';
 import * as mail from './commands/mail.js';
 import * as reconcile from './commands/reconcile.js';
+import * as report from './commands/report.js';
 import * as sandbox from './commands/sandbox.js';
 import * as summary from './commands/summary.js';
 import * as template from './commands/template.js';
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
       .command(template.command, template.describe, template.builder, template.handler)
       .command(sandbox.command, sandbox.describe, sandbox.builder, sandbox.handler)
       .command(mail.command, mail.describe, mail.builder, mail.handler)
+      .command(report.command, report.describe(), report.builder, report.handler)
       .option('debug', { type: 'boolean', describe: 'Show stack traces of unexpected errors', global: true })
       .config('config', 'A JSON file with defaults for any flag, e.g. {"locale": "es-CO", "map": {"amount": "Saldo"}}')
       .demandCommand(1, 'Name a command: issue, reconcile, webhook, verify-notification, summary, template, mail or sandbox (see --help).')

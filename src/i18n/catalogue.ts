@@ -7,7 +7,9 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { report } from './messages/report.js';
 
 export const catalogue = {
   common,
+  report,
 } as const;
