@@ -77,9 +77,12 @@ export async function buildAgingReport(options: AgingOptions): Promise<AgingRepo
       sheet = await openIssuedSheet({ ...options.sheet, path: input.path });
     } catch (err) {
       // A folder may hold other files (the billing sheet itself, a collectors list): noted, not fatal.
-      if (!input.named && err instanceof MappingError && err.code === 'COLUMN_MISSING') {
-        report.skipped.push({ path: input.path, reason: say(words.notOurSheet) });
-        continue;
+      if (err instanceof MappingError && err.code === 'COLUMN_MISSING') {
+        if (!input.named) {
+          report.skipped.push({ path: input.path, reason: say(words.notOurSheet) });
+          continue;
+        }
+        throw new MappingError('COLUMN_MISSING', input.path, `${input.path}: ${say(words.notOurSheet)}`);
       }
       throw err;
     }

@@ -86,7 +86,8 @@ function agingSheet(workbook: ExcelJS.Workbook, report: AgingReport): void {
 
 function addLine(sheet: ExcelJS.Worksheet, line: TableLine, labels: number, numFmt: string, byGroup: boolean): void {
   const f = line.figures;
-  const label = byGroup ? [text(line.group), text(line.month)] : [text(line.kind === 'month' ? line.month : line.group)];
+  // The collector on every line (not only the first), so Excel's filter and sort keep each line's owner.
+  const label = byGroup ? [text(line.kind === 'month' ? line.groupName : line.group), text(line.month)] : [text(line.kind === 'month' ? line.month : line.group)];
   const amounts = [f.billed, f.collected];
   const row = sheet.addRow([
     ...label,
@@ -153,7 +154,7 @@ function aboutSheet(workbook: ExcelJS.Workbook, report: AgingReport): void {
   printSetup(sheet, '1:1');
 }
 
-/** Text as a cell: exceljs never makes a formula of a string, but a re-save as CSV could; neutralised as every output is. */
-function text(value: string): string {
-  return neutraliseFormula(value);
+/** Text as a cell (blank when empty): exceljs never makes a formula of a string, but a re-save as CSV could; neutralised as every output is. */
+function text(value: string): string | null {
+  return value === '' ? null : neutraliseFormula(value);
 }
