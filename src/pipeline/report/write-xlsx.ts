@@ -133,6 +133,7 @@ function attentionSheet(workbook: ExcelJS.Workbook, report: AgingReport): void {
       text(reasonText(a.reason)),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = wrappedHeight(reasonText(a.reason), 80);
     const amountCol = headers.indexOf(say(words.amount)) + 1;
     row.getCell(amountCol).numFmt = moneyFormat(a.currency, a.amount?.includes('.') ?? false);
   }
@@ -148,10 +149,21 @@ function aboutSheet(workbook: ExcelJS.Workbook, report: AgingReport): void {
   for (const [key, value] of aboutLines(report)) {
     const row = sheet.addRow([text(key), text(value)]);
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = wrappedHeight(value, 110);
     row.getCell(1).font = { bold: true };
   }
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
   printSetup(sheet, '1:1');
+}
+
+/**
+ * The height of a row whose text wraps in a column `width` characters wide:
+ * neither Excel nor LibreOffice grows a row written with a fixed height, and
+ * exceljs writes none, so printed rows would overlap.
+ */
+export function wrappedHeight(value: string, width: number): number {
+  const lines = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / (width * 0.95))), 0);
+  return Math.max(15, lines * 15);
 }
 
 /** Text as a cell (blank when empty): exceljs never makes a formula of a string, but a re-save as CSV could; neutralised as every output is. */
