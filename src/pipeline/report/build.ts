@@ -72,6 +72,10 @@ export async function buildAgingReport(options: AgingOptions): Promise<AgingRepo
     bills: 0,
   };
   for (const input of options.inputs) {
+    if (input.skip === 'reconciledCopy') {
+      report.skipped.push({ path: input.path, reason: say(words.reconciledCopy) });
+      continue;
+    }
     let sheet;
     try {
       sheet = await openIssuedSheet({ ...options.sheet, path: input.path });

@@ -15,7 +15,12 @@ export interface ReportInput {
   path: string;
   /** Named on the command line (an error in it stops the report), or found in a folder (skipped with a note). */
   named: boolean;
+  /** Found in a folder and not to be read: why (a copy reconcile wrote beside a sheet, which would count its bills twice). */
+  skip?: 'reconciledCopy';
 }
+
+/** `billing.reconciled-20270310-070000.xlsx`: what reconcile writes beside a sheet changed during its run (sheet-guard.ts). */
+const RECONCILED_COPY = /\.reconciled-\d{8}-\d{6}\.(?:csv|xlsx)$/i;
 
 const SHEET_EXTENSIONS = new Set(['.csv', '.xlsx']);
 
@@ -32,7 +37,7 @@ export async function listInputs(paths: readonly string[]): Promise<ReportInput[
     const key = resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ path, named });
+    out.push(!named && RECONCILED_COPY.test(path) ? { path, named, skip: 'reconciledCopy' } : { path, named });
   };
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);

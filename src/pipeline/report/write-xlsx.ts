@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { neutraliseFormula } from '../../io/escape.js';
 import { say } from '../../i18n/message.js';
 import { report as words } from '../../i18n/messages/report.js';
+import { formatAmount } from '../money.js';
 import { BUCKETS } from './aging.js';
 import type { AgingReport } from './build.js';
 import { aboutLines } from './about.js';
@@ -26,7 +27,8 @@ const MAX_DIGITS = 15;
 /** The number format of a currency's amounts: `"$ "#,##0` for pesos and dollars, the code after others; decimals when an amount has cents. */
 export function moneyFormat(currency: string, cents: boolean): string {
   const number = cents ? '#,##0.00' : '#,##0';
-  return ['COP', 'USD', 'MXN', 'CLP', 'ARS', 'UYU', 'CAD', 'AUD', 'NZD'].includes(currency) ? `"$ "${number}` : `${number} "${currency}"`;
+  // The same currencies formatAmount shows with "$" (money.ts keeps the list).
+  return formatAmount('1', 'es-CO', currency).startsWith('$') ? `"$ "${number}` : `${number} "${currency}"`;
 }
 
 /** A canonical amount as an Excel number, or as text when a double cannot hold it exactly. */

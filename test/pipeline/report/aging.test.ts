@@ -9,7 +9,11 @@ import { classifyRow, paidAmountOf, type RowFacts } from '../../../src/pipeline/
 import { AgingTally, type ReceivableEntry } from '../../../src/pipeline/report/tally.js';
 import { percentOf, subtractAmounts } from '../../../src/pipeline/money.js';
 import { barHeight } from '../../../src/pipeline/report/chart.js';
-import { isSheetName } from '../../../src/pipeline/report/inputs.js';
+import { isSheetName, listInputs } from '../../../src/pipeline/report/inputs.js';
+import { moneyFormat } from '../../../src/pipeline/report/write-xlsx.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('days overdue and aging buckets', () => {
   it.each([
@@ -197,5 +201,31 @@ describe('folder listing', () => {
     ['cartera.html', false],
   ])('%s is a sheet: %s', (name, yes) => {
     expect(isSheetName(name)).toBe(yes);
+  });
+
+  it('a folder: sheets by name, the copy reconcile wrote beside a changed sheet marked to skip, a path named twice read once', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'paylinks-inputs-'));
+    try {
+      for (const name of ['b-links.xlsx', 'a-links.csv', 'a-links.reconciled-20270310-070000.csv', '~$b-links.xlsx', 'a-links.csv.journal']) await writeFile(join(folder, name), '');
+      const inputs = await listInputs([folder, join(folder, 'a-links.csv')]);
+      expect(inputs).toEqual([
+        { path: join(folder, 'a-links.csv'), named: false },
+        { path: join(folder, 'a-links.reconciled-20270310-070000.csv'), named: false, skip: 'reconciledCopy' },
+        { path: join(folder, 'b-links.xlsx'), named: false },
+      ]);
+      await expect(listInputs([join(folder, 'nope.csv')])).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+      await expect(listInputs([join(folder, 'a-links.csv.journal')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['COP', false, '"$ "#,##0'],
+    ['COP', true, '"$ "#,##0.00'],
+    ['USD', true, '"$ "#,##0.00'],
+    ['EUR', false, '#,##0 "EUR"'],
+  ])('XLSX money format of %s (cents: %s): %s', (currency, cents, format) => {
+    expect(moneyFormat(currency, cents)).toBe(format);
   });
 });
