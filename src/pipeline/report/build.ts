@@ -7,7 +7,7 @@
  */
 import { say } from '../../i18n/message.js';
 import { report as words } from '../../i18n/messages/report.js';
-import { openIssuedSheet, type IssuedRow, type IssuedSheetOptions } from '../reconcile/issued-sheet.js';
+import { openIssuedSheet, type IssuedRow, type IssuedSheet, type IssuedSheetOptions } from '../reconcile/issued-sheet.js';
 import { MappingError } from '../rows/mapping-error.js';
 import { normalizeHeader } from '../rows/headers.js';
 import { keyOf } from '../output/split.js';
@@ -76,68 +76,69 @@ export async function buildAgingReport(options: AgingOptions): Promise<AgingRepo
       report.skipped.push({ path: input.path, reason: say(words.reconciledCopy) });
       continue;
     }
-    let sheet;
+    const sheet = await openInput(input, options, report);
+    if (sheet === undefined) continue;
     try {
-      sheet = await openIssuedSheet({ ...options.sheet, path: input.path });
-    } catch (err) {
-      // A folder may hold other files (the billing sheet itself, a collectors list): noted, not fatal.
-      if (err instanceof MappingError && err.code === 'COLUMN_MISSING') {
-        if (!input.named) {
-          report.skipped.push({ path: input.path, reason: say(words.notOurSheet) });
-          continue;
-        }
-        throw new MappingError('COLUMN_MISSING', input.path, `${input.path}: ${say(words.notOurSheet)}`);
-      }
-      throw err;
-    }
-    try {
-      const header = sheet.info.header;
-      const byIndex = options.by === undefined ? undefined : findByColumn(header, options.by, input.path);
-      if (!header.some((h) => h.trim().toLowerCase() === 'payment_state')) report.notReconciled.push(input.path);
-      report.files.push(input.path);
-      for await (const row of sheet.rows) {
-        const group = byIndex === undefined ? '' : keyOf(row.cells[byIndex] ?? null);
-        const due = dueOf(row);
-        const verdict = classifyRow({
-          linkState: row.text('link_state'),
-          paymentState: row.text('payment_state'),
-          amount: row.amount,
-          paidAmount: row.get('paid_amount'),
-          due,
-          asOf: options.asOf,
-        });
-        if (verdict.kind === 'excluded') report.excluded[verdict.state] = (report.excluded[verdict.state] ?? 0) + 1;
-        else if (verdict.kind === 'attention') {
-          report.attention.push({
-            file: input.path,
-            row: row.rowNumber,
-            reference: row.reference,
-            group,
-            linkState: row.text('link_state'),
-            paymentState: row.text('payment_state'),
-            amount: row.amount,
-            currency: row.currency,
-            reason: verdict.reason,
-          });
-        } else {
-          report.bills += 1;
-          tally.add({
-            group,
-            month: due.ok ? monthOf(due.date) : '',
-            currency: row.currency,
-            billed: verdict.billed,
-            collected: verdict.collected,
-            pending: verdict.pending,
-            bucket: verdict.bucket,
-          });
-        }
-      }
+      await addSheet(sheet, input.path, options, report, tally);
     } finally {
       await sheet.close();
     }
   }
   report.blocks = tally.blocks();
   return report;
+}
+
+/** Opens one input; a folder's file that is no paylinks sheet is noted and skipped (undefined), a named one refused. */
+async function openInput(input: ReportInput, options: AgingOptions, report: AgingReport): Promise<IssuedSheet | undefined> {
+  try {
+    return await openIssuedSheet({ ...options.sheet, path: input.path });
+  } catch (err) {
+    if (!(err instanceof MappingError && err.code === 'COLUMN_MISSING')) throw err;
+    // A folder may hold other files (the billing sheet itself, a collectors list): noted, not fatal.
+    if (!input.named) {
+      report.skipped.push({ path: input.path, reason: say(words.notOurSheet) });
+      return undefined;
+    }
+    throw new MappingError('COLUMN_MISSING', input.path, `${input.path}: ${say(words.notOurSheet)}`);
+  }
+}
+
+/** Every row of one sheet into the tally, the list for a person, or the count of rows that are no receivables. */
+async function addSheet(sheet: IssuedSheet, path: string, options: AgingOptions, report: AgingReport, tally: AgingTally): Promise<void> {
+  const header = sheet.info.header;
+  const byIndex = options.by === undefined ? undefined : findByColumn(header, options.by, path);
+  if (!header.some((h) => h.trim().toLowerCase() === 'payment_state')) report.notReconciled.push(path);
+  report.files.push(path);
+  for await (const row of sheet.rows) {
+    const group = byIndex === undefined ? '' : keyOf(row.cells[byIndex] ?? null);
+    const due = dueOf(row);
+    const verdict = classifyRow({
+      linkState: row.text('link_state'),
+      paymentState: row.text('payment_state'),
+      amount: row.amount,
+      paidAmount: row.get('paid_amount'),
+      due,
+      asOf: options.asOf,
+    });
+    if (verdict.kind === 'excluded') report.excluded[verdict.state] = (report.excluded[verdict.state] ?? 0) + 1;
+    else if (verdict.kind === 'attention') {
+      report.attention.push({
+        file: path,
+        row: row.rowNumber,
+        reference: row.reference,
+        group,
+        linkState: row.text('link_state'),
+        paymentState: row.text('payment_state'),
+        amount: row.amount,
+        currency: row.currency,
+        reason: verdict.reason,
+      });
+    } else {
+      report.bills += 1;
+      const { billed, collected, pending, bucket } = verdict;
+      tally.add({ group, month: due.ok ? monthOf(due.date) : '', currency: row.currency, billed, collected, pending, bucket });
+    }
+  }
 }
 
 /** The --by column in a sheet's header, compared as headers are (case, accents, spacing); refused when absent. */
