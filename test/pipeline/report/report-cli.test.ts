@@ -6,6 +6,7 @@
  * formed, nothing external, bars proportional), a Spanish run without
  * English, and a reconciled sheet written by openpyxl (a committed fixture).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,23 +247,21 @@ describe('paylinks report', () => {
     expect(String(about.getRow(5).getCell(2).value)).toContain('No son cartera y no se cuentan: INVALID 1, FAILED 1, SKIPPED 1.');
   });
 
-  it('refuses what it cannot do, naming what would be accepted (exit 2, nothing written)', async () => {
-    const cases: Array<[string[], RegExp]> = [
-      [[FIXTURE, '--out', join(dir, 'x.pdf')], /termínelo en \.xlsx o \.html/],
-      [[FIXTURE, '--out', join(dir, 'x.html'), '--as-of', '2027-02-30'], /--as-of debe ser una fecha AAAA-MM-DD, no "2027-02-30"/],
-      [[FIXTURE, '--out', join(dir, 'x.html'), '--by', 'Zona'], /--by "Zona" nombra una columna que .* no tiene\. Columnas encontradas: "Cliente"/],
-      [[join(dir, 'nope.csv'), '--out', join(dir, 'x.html')], /nope\.csv no existe/],
-      [[join(sheets, 'enero.csv'), '--out', join(dir, 'x.html')], /enero\.csv: no es una hoja escrita por paylinks \(no tiene la columna link_id\)/],
-      [[FIXTURE, '--out', FIXTURE], /es una de las hojas que se leen/],
-    ];
-    for (const [args, message] of cases) {
-      const result = await cli(['report', ...args, '--lang', 'es']);
-      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(2);
-      expect(result.stderr).toMatch(message);
-      expect(englishLines(result.stderr)).toEqual([]);
-    }
-    const { existsSync } = await import('node:fs');
+  // One test per refusal: each is a CLI run, and a loaded machine makes them slow.
+  it.each<[string, () => string[], RegExp]>([
+    ['an --out that is neither .xlsx nor .html', () => [FIXTURE, '--out', join(dir, 'x.pdf')], /termínelo en \.xlsx o \.html/],
+    ['a date that does not exist', () => [FIXTURE, '--out', join(dir, 'x.html'), '--as-of', '2027-02-30'], /--as-of debe ser una fecha AAAA-MM-DD, no "2027-02-30"/],
+    ['a --by column the sheet lacks', () => [FIXTURE, '--out', join(dir, 'x.html'), '--by', 'Zona'], /--by "Zona" nombra una columna que .* no tiene\. Columnas encontradas: "Cliente"/],
+    ['a missing file', () => [join(dir, 'nope.csv'), '--out', join(dir, 'x.html')], /nope\.csv no existe/],
+    ['a named billing sheet, not one paylinks wrote', () => [join(sheets, 'enero.csv'), '--out', join(dir, 'x.html')], /enero\.csv: no es una hoja escrita por paylinks \(no tiene la columna link_id\)/],
+    ['--out naming a sheet it reads', () => [FIXTURE, '--out', FIXTURE], /es una de las hojas que se leen/],
+  ])('refuses %s in Spanish (exit 2, nothing written)', async (_name, args, message) => {
+    const result = await cli(['report', ...args(), '--lang', 'es']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(englishLines(result.stderr)).toEqual([]);
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
   });
 });
 
