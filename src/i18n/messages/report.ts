@@ -117,7 +117,6 @@ export const report = {
   // --- words of the tables -----------------------------------------------
   title: msg({ es: 'Cartera por edades', en: 'Accounts receivable aging' }),
   asOf: msg({ es: 'Fecha de corte', en: 'As of' }),
-  generated: msg({ es: 'Generado', en: 'Generated' }),
   files: msg({ es: 'Archivos', en: 'Files' }),
   groupedBy: msg({ es: 'Agrupado por', en: 'Grouped by' }),
   oneGroup: msg({ es: '(un solo grupo)', en: '(one group)' }),
@@ -136,7 +135,6 @@ export const report = {
   bucket31to60: msg({ es: '31–60 días', en: '31–60 days' }),
   bucket61to90: msg({ es: '61–90 días', en: '61–90 days' }),
   bucketOver90: msg({ es: 'Más de 90 días', en: 'Over 90 days' }),
-  daysOverdue: msg({ es: 'Pendiente por días de mora', en: 'Pending by days overdue' }),
   total: msg({ es: 'Total general', en: 'Grand total' }),
   totalOf: msg<{ group: string }>({ es: ({ group }) => `Total de ${group}`, en: ({ group }) => `${group} total` }),
   noRate: msg({ es: '—', en: '—' }),
@@ -162,7 +160,6 @@ export const report = {
   file: msg({ es: 'Archivo', en: 'File' }),
   row: msg({ es: 'Fila', en: 'Row' }),
   reference: msg({ es: 'Referencia', en: 'Reference' }),
-  state: msg({ es: 'Estado', en: 'State' }),
   amount: msg({ es: 'Monto', en: 'Amount' }),
   currency: msg({ es: 'Moneda', en: 'Currency' }),
   reason: msg({ es: 'Motivo', en: 'Reason' }),
