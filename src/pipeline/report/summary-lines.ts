@@ -5,6 +5,7 @@
  * person (the first 20; all of them are in the report).
  */
 import { AmountSum } from '../money.js';
+import { BUCKETS } from './aging.js';
 import { say } from '../../i18n/message.js';
 import { report as words } from '../../i18n/messages/report.js';
 import type { AgingReport } from './build.js';
@@ -17,7 +18,7 @@ export function printReportSummary(report: AgingReport, out: string): string {
   for (const block of report.blocks) {
     const t = block.total;
     const overdue = new AmountSum();
-    for (const b of ['d1to30', 'd31to60', 'd61to90', 'over90'] as const) overdue.add(t.buckets[b]);
+    for (const b of BUCKETS) if (b !== 'current') overdue.add(t.buckets[b]);
     lines.push(
       say(words.totalLine, {
         currency: block.currency,
