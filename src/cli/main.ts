@@ -10,6 +10,7 @@ import * as issue from './commands/issue.js';
 import * as mail from './commands/mail.js';
 import * as reconcile from './commands/reconcile.js';
 import * as reissue from './commands/reissue.js';
+import * as report from './commands/report.js';
 import * as sandbox from './commands/sandbox.js';
 import * as summary from './commands/summary.js';
 import * as template from './commands/template.js';
@@ -48,12 +49,13 @@ async function main(argv: string[]): Promise<void> {
       .command(template.command, template.describe(), template.builder, template.handler)
       .command(sandbox.command, sandbox.describe(), sandbox.builder, sandbox.handler)
       .command(mail.command, mail.describe(), mail.builder, mail.handler)
+      .command(report.command, report.describe(), report.builder, report.handler)
       .command(reissue.command, reissue.describe(), reissue.builder, reissue.handler)
       // Declared once for every command; main() has already read it (above), this makes yargs accept, check and show it.
       .option('lang', { type: 'string', choices: LANGS, describe: say(help.common.lang), global: true })
       .option('debug', { type: 'boolean', describe: say(help.common.debug), global: true })
       .config('config', say(help.common.config))
-      .demandCommand(1, say(help.common.nameACommand, { commands: 'issue, reconcile, webhook, verify-notification, summary, template, mail, sandbox, reissue' }))
+      .demandCommand(1, say(help.common.nameACommand, { commands: 'issue, reconcile, webhook, verify-notification, summary, template, mail, sandbox, report, reissue' }))
       .strict()
       .recommendCommands()
       .version(VERSION)

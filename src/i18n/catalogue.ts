@@ -19,6 +19,7 @@ import { helpWebhook } from './messages/help-webhook.js';
 import { helpYargs } from './messages/help-yargs.js';
 import { options } from './messages/options.js';
 import { reissue } from './messages/reissue.js';
+import { report } from './messages/report.js';
 
 export const catalogue = {
   common,
@@ -36,4 +37,5 @@ export const catalogue = {
   },
   options,
   reissue,
+  report,
 } as const;

@@ -95,3 +95,30 @@ export function formatAmount(amount: string, locale: Locale, currency?: string):
   const symbol = code === undefined || DOLLAR_SIGN.has(code) ? (locale === 'es-CO' ? '$ ' : '$') : '';
   return code === undefined ? `${symbol}${number}` : `${symbol}${number} ${code}`;
 }
+
+/** a − b, exactly (may be negative). */
+export function subtractAmounts(a: string, b: string): string {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  const scale = Math.max(x.scale, y.scale);
+  return fromScaled(rescale(x, scale) - rescale(y, scale), scale);
+}
+
+/**
+ * `part / whole` as a percentage with `decimals` decimals, rounded half up,
+ * on BigInt (no float ever touches the amounts): ("1", "3") → "33.3".
+ * Undefined when `whole` is 0. Canonical decimal text, like the amounts.
+ */
+export function percentOf(part: string, whole: string, decimals = 1): string | undefined {
+  const x = toScaled(part);
+  const y = toScaled(whole);
+  const scale = Math.max(x.scale, y.scale);
+  const p = rescale(x, scale);
+  const w = rescale(y, scale);
+  if (w === 0n) return undefined;
+  const negative = p < 0n !== w < 0n && p !== 0n;
+  const num = (p < 0n ? -p : p) * 100n * 10n ** BigInt(decimals);
+  const den = w < 0n ? -w : w;
+  const rounded = (num * 2n + den) / (den * 2n);
+  return fromScaled(negative ? -rounded : rounded, decimals);
+}

@@ -24,6 +24,8 @@ const COMMANDS: Array<{ name: string; describe: Message }> = [
   { name: 'template', describe: help.template.describe },
   { name: 'sandbox', describe: help.sandbox.describe },
   { name: 'mail', describe: help.mail.describe },
+  { name: 'report', describe: catalogue.report.describe },
+  { name: 'reissue', describe: catalogue.reissue.helpCommand },
 ];
 
 /** yargs' English words that must not show in a Spanish help. */
