@@ -7,6 +7,8 @@ import { ConfigError, loadCredentials, resolveBaseUrl } from '../api/credentials
 import { startSandbox } from '../api/sandbox/server.js';
 import type { SandboxHandle } from '../api/sandbox/options.js';
 import type { Environment } from '../api/types.js';
+import { say } from '../i18n/message.js';
+import { config as configText } from '../i18n/messages/config.js';
 
 export interface ConnectionFlags {
   sandbox?: boolean;
@@ -34,14 +36,14 @@ export async function connect(flags: ConnectionFlags, connections: number): Prom
   let warnings: string[] = [];
   if (flags.sandbox) {
     if (flags.env || flags.baseUrl) {
-      throw new ConfigError('BASE_URL_INVALID', '--sandbox runs against an embedded sandbox; leave out --env and --base-url, or leave out --sandbox.');
+      throw new ConfigError('BASE_URL_INVALID', say(configText.sandboxWithEnv));
     }
     sandbox = await startSandbox({});
     baseUrl = sandbox.url;
     credentials = sandbox.credentials;
   } else {
     if (flags.env !== undefined && flags.env !== 'test' && flags.env !== 'production') {
-      throw new ConfigError('BASE_URL_INVALID', `--env must be test or production, not "${flags.env}" (or use --base-url for any other address).`);
+      throw new ConfigError('BASE_URL_INVALID', say(configText.envMustBe, { env: flags.env }));
     }
     baseUrl = resolveBaseUrl({ env: flags.env as Environment | undefined, baseUrl: flags.baseUrl });
     const loaded = await loadCredentials({ file: flags.credentials, env: process.env });

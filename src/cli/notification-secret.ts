@@ -7,6 +7,8 @@
 import { ConfigError, loadCredentials, SECRET_VAR } from '../api/credentials.js';
 import { DEFAULT_SANDBOX_CREDENTIALS } from '../api/sandbox/server.js';
 import { rememberSecret } from '../secrets.js';
+import { say } from '../i18n/message.js';
+import { config as configText } from '../i18n/messages/config.js';
 
 export interface SecretFlags {
   credentials?: string;
@@ -29,9 +31,5 @@ export async function loadNotificationSecret(flags: SecretFlags, env: NodeJS.Pro
     rememberSecret(secret);
     return { secret, warnings: [] };
   }
-  throw new ConfigError(
-    'CREDENTIALS_MISSING',
-    `No secret key to check notification signatures with: set ${SECRET_VAR}, or pass --credentials <file> naming a JSON file ` +
-      '{"login": "...", "secretKey": "..."} (chmod 600), or --sandbox for notifications from a paylinks sandbox.',
-  );
+  throw new ConfigError('CREDENTIALS_MISSING', say(configText.notificationSecretMissing, { secret: SECRET_VAR }));
 }

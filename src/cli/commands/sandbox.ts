@@ -7,6 +7,8 @@ import { startSandbox } from '../../api/sandbox/server.js';
 import type { CapStep, FaultOptions } from '../../api/sandbox/options.js';
 import { intOption } from '../options.js';
 import { RunError } from '../../pipeline/run-error.js';
+import { say } from '../../i18n/message.js';
+import { config as configText } from '../../i18n/messages/config.js';
 
 export const command = 'sandbox';
 export const describe = 'Start a local Placetopay sandbox (same endpoints and answers; optional injected faults)';
@@ -33,7 +35,7 @@ export type SandboxArgs = BuilderArguments<typeof builder>;
 
 function share(flag: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!(value >= 0 && value <= 1)) throw new RunError('BAD_OPTION', `--${flag} is a share from 0 to 1, not "${value}".`);
+  if (!(value >= 0 && value <= 1)) throw new RunError('BAD_OPTION', say(configText.sandboxShare, { flag, value }));
   return value;
 }
 
@@ -41,7 +43,7 @@ function share(flag: string, value: number | undefined): number | undefined {
 function parseCapSchedule(text: string): CapStep[] {
   return text.split(',').map((part) => {
     const match = /^\s*(\d+)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!match) throw new RunError('BAD_OPTION', `--max-rps-schedule: "${part}" is not limit@seconds, e.g. "40@0,15@20,40@40".`);
+    if (!match) throw new RunError('BAD_OPTION', say(configText.sandboxSchedule, { part }));
     return { max: Number(match[1]), afterMs: Number(match[2]) * 1000 };
   });
 }
@@ -71,15 +73,15 @@ export async function handler(args: SandboxArgs): Promise<void> {
   const fromEnv = login && secretKey;
   process.stdout.write(
     [
-      `paylinks sandbox listening on ${handle.url}`,
+      say(configText.sandboxListening, { url: handle.url }),
       '',
       `  --base-url ${handle.url}`,
       fromEnv
-        ? '  credentials: PLACETOPAY_LOGIN and PLACETOPAY_SECRET_KEY from this environment'
-        : `  PLACETOPAY_LOGIN=${handle.credentials.login}\n  PLACETOPAY_SECRET_KEY=${handle.credentials.secretKey}   (the sandbox's published test key, not a real secret)`,
+        ? say(configText.sandboxCredentialsFromEnv)
+        : `  PLACETOPAY_LOGIN=${handle.credentials.login}\n  PLACETOPAY_SECRET_KEY=${handle.credentials.secretKey}   ${say(configText.sandboxTestKey)}`,
       '',
-      `  controls: ${handle.url}/__sandbox/counters, POST ${handle.url}/__sandbox/links/<id>/pay | expire | notify`,
-      '  Ctrl-C to stop (links live in memory only).',
+      say(configText.sandboxControls, { url: handle.url }),
+      say(configText.sandboxStop),
       '',
     ].join('\n'),
   );
