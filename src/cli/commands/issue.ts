@@ -34,6 +34,8 @@ import { connectionOptions, outputOptions } from './shared-options.js';
 import { VERSION } from '../version.js';
 import { readingConfig, readingOptions } from '../reading-options.js';
 import { DEFAULT_MAX_DUE_YEARS } from '../../pipeline/rows/validate.js';
+import { say } from '../../i18n/message.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export const command = 'issue <input>';
 export const describe = 'Create one payment link per row of a billing sheet (CSV or XLSX) and write a sheet with the links';
@@ -85,7 +87,7 @@ export async function handler(args: IssueArgs): Promise<void> {
       connection = await connect(args, config.concurrency);
       for (const warning of connection.warnings) reporter.warn(warning);
       config.baseUrl = connection.baseUrl;
-      if (args.sandbox) reporter.warn(`Using the embedded sandbox at ${connection.baseUrl}: no real link is created, and it forgets its links when this command ends.`);
+      if (args.sandbox) reporter.warn(say(phases.sandboxIssue, { url: connection.baseUrl }));
     }
     const api = connection?.api;
     const summary = await withInterrupts((controls) => runIssue(config, api, (e) => reporter.event(e), controls));

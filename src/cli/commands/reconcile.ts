@@ -29,6 +29,8 @@ import { formatReconcileReport, REPORT_FORMATS } from '../reconcile-report.js';
 import { readingConfig, readingOptions } from '../reading-options.js';
 import { createReporter } from '../reporter.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
+import { say } from '../../i18n/message.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export const command = 'reconcile <sheet>';
 export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
@@ -63,7 +65,7 @@ export async function handler(args: ReconcileArgs): Promise<void> {
   const connection = await connect(args, config.concurrency);
   try {
     for (const warning of connection.warnings) reporter.warn(warning);
-    if (args.sandbox) reporter.warn(`Using the embedded sandbox at ${connection.baseUrl}: it knows no links but those made in this command, so every link will be UNKNOWN.`);
+    if (args.sandbox) reporter.warn(say(phases.sandboxReconcile, { url: connection.baseUrl }));
     const summary = await withInterrupts((controls) => runReconcile(config, connection.api, (e) => reporter.event(e), controls));
     reporter.finish();
     process.stdout.write(formatReconcileReport(summary, args.report, config.sheet.locale));
