@@ -129,4 +129,69 @@ export const run = {
       `--split-by "${column}" has more than ${max} different values, one file each; ` +
       'split by a column with fewer values (a collector, a branch, a zone), not one that differs on every row.',
   }),
+  // split and mail options (output/split.ts, mail/manifest.ts, mail/smtp-url.ts)
+  splitColumnMissing: msg<{ file: string; name: string; columns: string }>({
+    es: ({ file, name, columns }) => `${file}: --split-by "${name}" nombra una columna que el archivo no tiene. Columnas encontradas: ${columns}.`,
+    en: ({ file, name, columns }) => `${file}: --split-by "${name}" names a column the file does not have. Columns found: ${columns}.`,
+  }),
+  notAManifest: msg<{ given: string; reason: string; manifest: string }>({
+    es: ({ given, reason, manifest }) => `${given}: ${reason}. Indique la carpeta que escribió --split-by (p. ej. enero/links-by-Cobrador) o su ${manifest}.`,
+    en: ({ given, reason, manifest }) => `${given}: ${reason}. Give the folder that --split-by wrote (e.g. enero/links-by-Cobrador) or its ${manifest}.`,
+  }),
+  manifestNoSuchPath: msg({ es: 'no existe ese archivo ni esa carpeta', en: 'no such file or folder' }),
+  manifestNotOne: msg<{ json: string; csv: string }>({
+    es: ({ json, csv }) => `es un archivo pero no un manifiesto (${json} o ${csv})`,
+    en: ({ json, csv }) => `is a file but not a manifest (${json} or ${csv})`,
+  }),
+  manifestMissing: msg<{ path: string }>({
+    es: ({ path }) => `falta ${path} (¿la carpeta la escribió paylinks issue/reconcile --split-by?)`,
+    en: ({ path }) => `${path} is missing (was the folder written by paylinks issue/reconcile --split-by?)`,
+  }),
+  manifestNotJson: msg<{ path: string }>({
+    es: ({ path }) => `${path} no es JSON válido`,
+    en: ({ path }) => `${path} is not valid JSON`,
+  }),
+  manifestBad: msg<{ what: string }>({
+    es: ({ what }) => `no es un manifiesto escrito por paylinks (${what})`,
+    en: ({ what }) => `is not a manifest paylinks wrote (${what})`,
+  }),
+  manifestNotObject: msg({ es: 'no es un objeto', en: 'not an object' }),
+  manifestNoFiles: msg({ es: 'sin "column" o "files"', en: 'no "column" or "files"' }),
+  manifestEntryLacks: msg<{ n: number }>({
+    es: ({ n }) => `a la entrada ${n} le falta value, file o rows`,
+    en: ({ n }) => `entry ${n} lacks value, file or rows`,
+  }),
+  manifestEntryOutside: msg<{ n: number; file: string }>({
+    es: ({ n, file }) => `la entrada ${n} nombra "${file}", fuera de la carpeta`,
+    en: ({ n, file }) => `entry ${n} names "${file}", outside the folder`,
+  }),
+  manifestValueTwice: msg<{ value: string }>({
+    es: ({ value }) => `el valor "${value}" aparece dos veces`,
+    en: ({ value }) => `the value "${value}" is listed twice`,
+  }),
+  smtpBad: msg<{ value: string; reason: string }>({
+    es: ({ value, reason }) =>
+      `--smtp "${value}" ${reason}; escríbalo como smtp://usuario@servidor:587 (STARTTLS) o smtps://usuario@servidor:465 (TLS), con la contraseña en SMTP_PASSWORD.`,
+    en: ({ value, reason }) =>
+      `--smtp "${value}" ${reason}; write it as smtp://user@host:587 (STARTTLS) or smtps://user@host:465 (TLS), with the password in SMTP_PASSWORD.`,
+  }),
+  smtpNotUrl: msg({ es: 'no es una URL', en: 'is not a URL' }),
+  smtpScheme: msg<{ protocol: string }>({
+    es: ({ protocol }) => `empieza por "${protocol}"`,
+    en: ({ protocol }) => `starts with "${protocol}"`,
+  }),
+  smtpNoHost: msg({ es: 'no nombra ningún servidor', en: 'names no host' }),
+  smtpPasswordNoUser: msg({
+    es: 'tiene contraseña pero no usuario (smtp://usuario@servidor)',
+    en: 'has a password but no user name (smtp://user@host)',
+  }),
+  smtpStarttls: msg<{ value: string }>({
+    es: ({ value }) => `pide starttls=${value}; se acepta: starttls=required o starttls=auto`,
+    en: ({ value }) => `asks for starttls=${value}; accepted: starttls=required or starttls=auto`,
+  }),
+  smtpUnknownSetting: msg<{ key: string }>({
+    es: ({ key }) => `tiene un ajuste desconocido "${key}" (solo starttls=required|auto)`,
+    en: ({ key }) => `has an unknown setting "${key}" (only starttls=required|auto)`,
+  }),
+  smtpRecipientRefused: msg({ es: 'el servidor no aceptó este destinatario', en: 'the server did not accept this recipient' }),
 } as const;

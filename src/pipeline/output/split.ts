@@ -88,7 +88,7 @@ export function findSplitColumn(header: readonly string[], name: string, file: s
     throw new MappingError(
       'MAP_COLUMN_NOT_FOUND',
       file,
-      `${file}: --split-by "${name}" names a column the file does not have. Columns found: ${header.map((h) => `"${h}"`).join(', ')}.`,
+      say(runText.splitColumnMissing, { file, name, columns: header.map((h) => `"${h}"`).join(', ') }),
     );
   }
   return index;
