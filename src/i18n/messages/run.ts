@@ -135,7 +135,7 @@ export const run = {
     en: ({ file, name, columns }) => `${file}: --split-by "${name}" names a column the file does not have. Columns found: ${columns}.`,
   }),
   notAManifest: msg<{ given: string; reason: string; manifest: string }>({
-    es: ({ given, reason, manifest }) => `${given}: ${reason}. Indique la carpeta que escribió --split-by (p. ej. enero/links-by-Cobrador) o su ${manifest}.`,
+    es: ({ given, reason, manifest }) => `${given}: ${reason}. Indique la carpeta que escribió --split-by (p. ej. \`enero/links-by-Cobrador\`) o su ${manifest}.`,
     en: ({ given, reason, manifest }) => `${given}: ${reason}. Give the folder that --split-by wrote (e.g. enero/links-by-Cobrador) or its ${manifest}.`,
   }),
   manifestNoSuchPath: msg({ es: 'no existe ese archivo ni esa carpeta', en: 'no such file or folder' }),
@@ -158,7 +158,7 @@ export const run = {
   manifestNotObject: msg({ es: 'no es un objeto', en: 'not an object' }),
   manifestNoFiles: msg({ es: 'sin "column" o "files"', en: 'no "column" or "files"' }),
   manifestEntryLacks: msg<{ n: number }>({
-    es: ({ n }) => `a la entrada ${n} le falta value, file o rows`,
+    es: ({ n }) => `a la entrada ${n} le falta "value", "file" o "rows"`,
     en: ({ n }) => `entry ${n} lacks value, file or rows`,
   }),
   manifestEntryOutside: msg<{ n: number; file: string }>({
