@@ -10,6 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from './errors.js';
 import type { AuthBlock, CreateLinkRequest } from './types.js';
+import { say } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
 
 /** A JSON number literal with no sign, exponent or leading zero (JSON forbids "007"). */
 const AMOUNT_LITERAL = /^(0|[1-9]\d*)(\.\d+)?$/;
@@ -64,9 +66,8 @@ class AmountSlots {
     if (typeof value !== 'string' || !AMOUNT_LITERAL.test(value)) {
       throw new ApiError(
         'VALIDATION',
-        `The amount ${JSON.stringify(value)} at ${field} is not a canonical decimal ` +
-          `(digits with an optional fractional part and no leading zeros, e.g. 1250000.5); nothing was sent.`,
-        { operation: 'create', fieldErrors: { [field]: [`not a canonical decimal: ${JSON.stringify(value)}`] } },
+        say(apiText.amountNotCanonical, { value: JSON.stringify(value), field }),
+        { operation: 'create', fieldErrors: { [field]: [say(apiText.notCanonical, { value: JSON.stringify(value) })] } },
       );
     }
     this.#literals.push(value);

@@ -17,6 +17,9 @@ import { transportError } from './network-errors.js';
 import { parseCreated, parseDisabled, parseLinkInfo } from './responses.js';
 import { statusError, type Operation } from './status-errors.js';
 import type { AuthBlock, CreatedLink, CreateLinkRequest, Credentials, DisabledLink, LinkInfo } from './types.js';
+import { say } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
+import { config as configText } from '../i18n/messages/config.js';
 
 export interface ClientTimeouts {
   /** Opening a connection (TCP + TLS). Default 10 s. */
@@ -123,7 +126,7 @@ export class PlacetopayClient {
     const { operation, linkId } = call;
     const target = this.#origin;
     if (this.#closed) {
-      throw new ApiError('NOT_SENT', `The Placetopay client is closed; the ${operation} request was not sent.`, { operation });
+      throw new ApiError('NOT_SENT', say(apiText.clientClosed, { operation }), { operation });
     }
     if (call.signal?.aborted === true) throw transportError(call.signal.reason, { operation, linkId, target, aborted: true });
 
@@ -193,9 +196,7 @@ function parseJson(text: string | undefined): unknown {
 }
 
 function unreadable(operation: Operation, linkId: number | undefined, httpStatus: number): ApiError {
-  const what = linkId === undefined ? `the ${operation} request` : `the ${operation} of link ${linkId}`;
-  const maybe = operation === 'create' ? ' The link was probably created and must be looked up by hand.' : '';
-  return new ApiError('BAD_RESPONSE', `Placetopay answered HTTP ${httpStatus} to ${what} with a body that is not JSON.${maybe}`, {
+  return new ApiError('BAD_RESPONSE', say(apiText.notJson, { operation, linkId, status: httpStatus }), {
     operation,
     httpStatus,
   });
@@ -208,7 +209,7 @@ function redactor(auth: AuthBlock, secretKey: string): (text: string) => string 
 
 function checkId(id: number, operation: Operation): void {
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw new ApiError('BAD_REQUEST', `Link id ${String(id)} is not a positive whole number; the ${operation} request was not sent.`, {
+    throw new ApiError('BAD_REQUEST', say(apiText.badLinkId, { id: String(id), operation }), {
       operation,
     });
   }
@@ -221,5 +222,5 @@ function parseBaseUrl(baseUrl: string): URL {
   } catch {
     // fall through to the typed error
   }
-  throw new ConfigError('BASE_URL_INVALID', `The base URL "${baseUrl}" is not an http(s) URL such as https://sites-test.placetopay.com.`);
+  throw new ConfigError('BASE_URL_INVALID', say(configText.baseUrlClient, { url: baseUrl }));
 }

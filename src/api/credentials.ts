@@ -9,6 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { rememberSecret } from '../secrets.js';
 import { ConfigError } from './config-error.js';
 import { BASE_URLS, type Credentials, type Environment } from './types.js';
+import { say } from '../i18n/message.js';
+import { config as configText } from '../i18n/messages/config.js';
 
 export { ConfigError, isConfigError, type ConfigErrorCode } from './config-error.js';
 
@@ -21,37 +23,30 @@ const ENVIRONMENTS = Object.keys(BASE_URLS) as Environment[];
 export function resolveBaseUrl(opts: { env?: Environment; baseUrl?: string }): string {
   if (opts.baseUrl !== undefined) return validateBaseUrl(opts.baseUrl);
   if (opts.env === undefined) {
-    throw new ConfigError(
-      'ENV_MISSING',
-      `No Placetopay environment chosen: pass --env ${ENVIRONMENTS.join(' or --env ')}, or --base-url <url>.`,
-    );
+    throw new ConfigError('ENV_MISSING', say(configText.envMissing, { envs: ENVIRONMENTS }));
   }
   if (!Object.hasOwn(BASE_URLS, opts.env)) {
-    throw new ConfigError(
-      'ENV_INVALID',
-      `Unknown environment "${String(opts.env)}": use ${ENVIRONMENTS.map((e) => `--env ${e}`).join(' or ')}.`,
-    );
+    throw new ConfigError('ENV_INVALID', say(configText.envInvalid, { env: String(opts.env), envs: ENVIRONMENTS }));
   }
   return BASE_URLS[opts.env];
 }
 
 function validateBaseUrl(raw: string): string {
-  const expected = 'an http(s) URL such as https://sites-test.placetopay.com or http://127.0.0.1:4010';
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ConfigError('BASE_URL_INVALID', `--base-url "${raw}" is not a URL; expected ${expected}.`);
+    throw new ConfigError('BASE_URL_INVALID', say(configText.baseUrlNotUrl, { raw }));
   }
   // A URL with a user name or password would put a secret in logs; do not echo it.
   if (url.username !== '' || url.password !== '') {
-    throw new ConfigError('BASE_URL_INVALID', `--base-url must not contain a user name or password; expected ${expected}.`);
+    throw new ConfigError('BASE_URL_INVALID', say(configText.baseUrlUserInfo));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError('BASE_URL_INVALID', `--base-url "${raw}" uses ${url.protocol}; expected ${expected}.`);
+    throw new ConfigError('BASE_URL_INVALID', say(configText.baseUrlProtocol, { raw, protocol: url.protocol }));
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new ConfigError('BASE_URL_INVALID', `--base-url "${raw}" has a query or fragment; expected ${expected}.`);
+    throw new ConfigError('BASE_URL_INVALID', say(configText.baseUrlQuery, { raw }));
   }
   // Keep a path prefix (e.g. https://dev.placetopay.com/microsites), drop trailing slashes.
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
@@ -74,13 +69,8 @@ function loadFromEnv(env: NodeJS.ProcessEnv): Credentials {
   const login = env[LOGIN_VAR]?.trim() ?? '';
   const secretKey = env[SECRET_VAR]?.trim() ?? '';
   if (login !== '' && secretKey !== '') return { login, secretKey };
-  const missing = [login === '' ? LOGIN_VAR : undefined, secretKey === '' ? SECRET_VAR : undefined].filter(Boolean);
-  throw new ConfigError(
-    'CREDENTIALS_MISSING',
-    `No Placetopay credentials: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. ` +
-      `Set ${LOGIN_VAR} and ${SECRET_VAR}, or pass --credentials <file> naming a JSON file ` +
-      `{"login": "...", "secretKey": "..."} (chmod 600).`,
-  );
+  const missing = [login === '' ? LOGIN_VAR : undefined, secretKey === '' ? SECRET_VAR : undefined].filter((v): v is string => v !== undefined);
+  throw new ConfigError('CREDENTIALS_MISSING', say(configText.credentialsMissing, { missing, login: LOGIN_VAR, secret: SECRET_VAR }));
 }
 
 async function loadFromFile(file: string): Promise<LoadedCredentials> {
@@ -89,9 +79,7 @@ async function loadFromFile(file: string): Promise<LoadedCredentials> {
   const warnings: string[] = [];
   const loose = await looseMode(file);
   if (loose !== undefined) {
-    warnings.push(
-      `Credentials file ${file} can be read by other users of this machine (mode ${loose}); run: chmod 600 "${file}"`,
-    );
+    warnings.push(say(configText.credentialsLoose, { file, mode: loose }));
   }
   return { credentials, warnings };
 }
@@ -102,16 +90,7 @@ async function readCredentialsFile(file: string): Promise<string> {
     return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'it does not exist'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EISDIR' ? 'it is a folder, not a file'
-      : `error ${code ?? 'unknown'}`;
-    throw new ConfigError(
-      'CREDENTIALS_FILE_UNREADABLE',
-      `Cannot read credentials file ${file}: ${why}. Pass --credentials with the path of a readable JSON file ` +
-        `{"login": "...", "secretKey": "..."}, or set ${LOGIN_VAR} and ${SECRET_VAR} instead.`,
-    );
+    throw new ConfigError('CREDENTIALS_FILE_UNREADABLE', say(configText.credentialsUnreadable, { file, code, login: LOGIN_VAR, secret: SECRET_VAR }));
   }
 }
 
@@ -120,26 +99,22 @@ const LOGIN_KEYS = ['login'];
 const SECRET_KEYS = ['secretKey', 'secret_key', 'secret', 'tranKey', 'trankey', 'tran_key'];
 
 function parseCredentialsFile(file: string, text: string): Credentials {
-  const shape = `{"login": "...", "secretKey": "..."}`;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     // JSON.parse's own message can quote the file's content (the secret): never pass it on.
-    throw new ConfigError('CREDENTIALS_FILE_INVALID', `Credentials file ${file} is not valid JSON; expected ${shape}.`);
+    throw new ConfigError('CREDENTIALS_FILE_INVALID', say(configText.credentialsNotJson, { file }));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigError('CREDENTIALS_FILE_INVALID', `Credentials file ${file} must hold a JSON object ${shape}.`);
+    throw new ConfigError('CREDENTIALS_FILE_INVALID', say(configText.credentialsNotObject, { file }));
   }
   const record = parsed as Record<string, unknown>;
   const login = firstString(record, LOGIN_KEYS);
   const secretKey = firstString(record, SECRET_KEYS);
   const missing = [login === undefined ? '"login"' : undefined, secretKey === undefined ? '"secretKey"' : undefined];
   if (login === undefined || secretKey === undefined) {
-    throw new ConfigError(
-      'CREDENTIALS_FILE_INVALID',
-      `Credentials file ${file} lacks ${missing.filter(Boolean).join(' and ')} (a non-empty string); expected ${shape}.`,
-    );
+    throw new ConfigError('CREDENTIALS_FILE_INVALID', say(configText.credentialsLack, { file, missing: missing.filter((m): m is string => m !== undefined) }));
   }
   return { login, secretKey };
 }

@@ -7,6 +7,8 @@
  * only the fields of `safeFields` (see PaylinksError).
  */
 import { PaylinksError } from '../errors.js';
+import { say } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
 
 export type ApiErrorCode =
   /** 401 with a 101–104 cause, or "Malformed authentication" (authCode undefined). */
@@ -36,13 +38,10 @@ export type ApiErrorCode =
 
 export type AuthCode = 101 | 102 | 103 | 104;
 
-/** What each authentication cause means for the person running the tool. */
-export const AUTH_CAUSES: Record<AuthCode, string> = {
-  101: 'the login does not exist in this environment (wrong --env or --base-url?)',
-  102: 'the tranKey does not match (wrong secret key for this login?)',
-  103: "the seed is more than 5 minutes away from the service's clock (check this machine's clock)",
-  104: 'the site is inactive (ask Placetopay to activate it)',
-};
+/** What an authentication cause means for the person running the tool, in the run's language. */
+export function authCause(code: AuthCode): string {
+  return say(apiText.authCause, { code });
+}
 
 export interface ApiErrorDetails {
   httpStatus?: number;
@@ -89,8 +88,7 @@ export class ApiError extends PaylinksError<ApiErrorCode> {
 
 /** What a person reads when authentication fails: the cause by its code, and that the run sent nothing more. */
 export function describeAuthFailure(err: ApiError): string {
-  const cause = err.authCode ? `code ${err.authCode}: ${AUTH_CAUSES[err.authCode]}` : 'malformed authentication';
-  return `Authentication failed (${cause}). Nothing more was sent.`;
+  return say(apiText.authFailed, err.authCode ? { code: err.authCode, cause: authCause(err.authCode) } : {});
 }
 
 export function isApiError(err: unknown, code?: ApiErrorCode): err is ApiError {

@@ -10,21 +10,29 @@
  * refused with a reason a person can act on.
  */
 
+import { say, sayIn } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
+
 export type LinkIdParse = { ok: true; id: number } | { ok: false; reason: string };
 
-/** What a usable link id looks like, for messages. */
-export const LINK_ID_ACCEPTED = 'a whole number of 1 to 15 decimal digits (0-9 only, no spaces, signs, decimals, exponents or hex)';
+/** What a usable link id looks like, for messages (English; `linkIdAccepted()` speaks the run's language). */
+export const LINK_ID_ACCEPTED = sayIn('en', apiText.linkIdAccepted);
+
+/** What a usable link id looks like, in the run's language. */
+export function linkIdAccepted(): string {
+  return say(apiText.linkIdAccepted);
+}
 
 const DIGITS = /^[1-9][0-9]{0,14}$/;
 
 export function parseLinkId(value: unknown): LinkIdParse {
   if (typeof value === 'number') {
     if (Number.isSafeInteger(value) && value > 0) return { ok: true, id: value };
-    return { ok: false, reason: `${String(value)} is not ${LINK_ID_ACCEPTED}` };
+    return { ok: false, reason: say(apiText.linkIdNot, { shown: String(value), accepted: linkIdAccepted() }) };
   }
   if (typeof value === 'string') {
     if (DIGITS.test(value)) return { ok: true, id: Number(value) };
-    return { ok: false, reason: `${JSON.stringify(value.slice(0, 40))} is not ${LINK_ID_ACCEPTED}` };
+    return { ok: false, reason: say(apiText.linkIdNot, { shown: JSON.stringify(value.slice(0, 40)), accepted: linkIdAccepted() }) };
   }
-  return { ok: false, reason: `a link id must be ${LINK_ID_ACCEPTED}, not ${value === null ? 'null' : typeof value}` };
+  return { ok: false, reason: say(apiText.linkIdType, { type: value === null ? 'null' : typeof value, accepted: linkIdAccepted() }) };
 }

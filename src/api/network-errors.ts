@@ -9,6 +9,8 @@
  */
 import { ApiError } from './errors.js';
 import type { Operation } from './status-errors.js';
+import { say } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
 
 export interface TransportContext {
   operation: Operation;
@@ -40,51 +42,28 @@ const BEFORE_SENDING = new Set([
 /** System calls that fail before anything is written: name resolution and connect. */
 const BEFORE_SENDING_SYSCALLS = new Set(['connect', 'getaddrinfo', 'queryA', 'queryAaaa']);
 
-const REASONS: Record<string, string> = {
-  UND_ERR_CONNECT_TIMEOUT: 'the connection could not be opened in time',
-  UND_ERR_CLOSED: 'the client was already closed',
-  ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: 'the host name does not resolve',
-  EAI_AGAIN: 'the host name could not be resolved (DNS unavailable)',
-  UND_ERR_HEADERS_TIMEOUT: 'no answer arrived within the headers timeout',
-  UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving (body timeout)',
-  UND_ERR_SOCKET: 'the connection was closed before the answer arrived',
-  ECONNRESET: 'the connection was reset before the answer arrived',
-  EPIPE: 'the connection broke while the request was being written',
-  ETIMEDOUT: 'the connection timed out',
-};
-
 export function transportError(err: unknown, ctx: TransportContext): ApiError {
-  const what = ctx.linkId === undefined ? `the ${ctx.operation} request` : `the ${ctx.operation} of link ${ctx.linkId}`;
-  if (ctx.aborted) {
-    const maybe = ctx.operation === 'create' ? ' If it had already been sent, the link may exist.' : '';
-    return new ApiError('ABORTED', `${capitalise(what)} was aborted.${maybe}`, { operation: ctx.operation, cause: err });
-  }
+  const what = { operation: ctx.operation, linkId: ctx.linkId };
+  if (ctx.aborted) return new ApiError('ABORTED', say(apiText.aborted, what), { operation: ctx.operation, cause: err });
   const codes = errorCodes(err);
   const code = codes[0] ?? 'unknown';
-  const reason = REASONS[code] ?? `the transport failed (${code})`;
+  const reason = say(apiText.transportReason, { code });
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-    return new ApiError('BAD_RESPONSE', `The answer to ${what} from ${ctx.target} is too large to be a Placetopay answer.`, {
+    return new ApiError('BAD_RESPONSE', say(apiText.tooLarge, { ...what, target: ctx.target }), {
       operation: ctx.operation,
       cause: err,
     });
   }
   if (certainlyNotSent(err)) {
-    return new ApiError('NOT_SENT', `Could not reach ${ctx.target}: ${reason}; ${what} was not sent.`, {
+    return new ApiError('NOT_SENT', say(apiText.notSent, { ...what, target: ctx.target, reason }), {
       operation: ctx.operation,
       cause: err,
     });
   }
-  return new ApiError('OUTCOME_UNKNOWN', `${capitalise(what)} was sent to ${ctx.target} but ${reason}; ${consequence(ctx)}`, {
+  return new ApiError('OUTCOME_UNKNOWN', say(apiText.outcomeUnknown, { ...what, target: ctx.target, reason }), {
     operation: ctx.operation,
     cause: err,
   });
-}
-
-function consequence(ctx: TransportContext): string {
-  if (ctx.operation === 'create') return 'the link may or may not have been created.';
-  if (ctx.operation === 'disable') return 'the link may or may not have been disabled.';
-  return 'nothing was changed by a query.';
 }
 
 /** True only when every failure in `err` (one, or each address tried) happened before writing. */
@@ -106,8 +85,4 @@ function errorCodes(err: unknown): string[] {
     current = (current as { cause?: unknown }).cause;
   }
   return codes;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,6 +8,8 @@
  */
 import { ApiError } from './errors.js';
 import type { CreatedLink, DisabledLink, LinkInfo, LinkPayment } from './types.js';
+import { say } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,8 +20,7 @@ export function parseCreated(json: unknown): CreatedLink {
   if (id === undefined || url === undefined) {
     throw new ApiError(
       'BAD_RESPONSE',
-      'Placetopay accepted the create request but its answer has no link id and url; ' +
-        'the link was probably created and must be looked up by hand.',
+      say(apiText.createdWithoutId),
       { operation: 'create', httpStatus: 201 },
     );
   }
@@ -37,7 +38,7 @@ function partialSuccessWarning(status: unknown): string | undefined {
   if (s === undefined) return undefined;
   const message = typeof s.message === 'string' ? s.message.trim() : '';
   const state = typeof s.status === 'string' ? s.status.trim().toUpperCase() : 'OK';
-  if (state !== 'OK') return message !== '' ? message : `the service reported status ${state} for a created link`;
+  if (state !== 'OK') return message !== '' ? message : say(apiText.createdWithStatus, { state });
   if (CHANNEL.test(message) && FAILURE.test(message)) return message;
   return undefined;
 }
@@ -47,10 +48,10 @@ export function parseLinkInfo(json: unknown, requestedId: number): LinkInfo {
   const id = body === undefined ? undefined : toId(body.id) ?? requestedId;
   const status = body === undefined ? undefined : toText(body.status);
   if (body === undefined || status === undefined || id !== requestedId) {
-    const why = body === undefined ? 'is not a JSON object'
-      : status === undefined ? 'has no link status'
-      : `is about link ${String(id)}`;
-    throw new ApiError('BAD_RESPONSE', `Placetopay's answer to the query of link ${requestedId} ${why}.`, {
+    const why = body === undefined ? say(apiText.answerNotObject)
+      : status === undefined ? say(apiText.answerNoStatus)
+      : say(apiText.answerOtherLink, { id: String(id) });
+    throw new ApiError('BAD_RESPONSE', say(apiText.queryAnswer, { linkId: requestedId, why }), {
       operation: 'get',
       httpStatus: 200,
     });
@@ -80,7 +81,7 @@ function parsePayments(body: Json, linkId: number): LinkPayment[] {
   const payments = items?.map((item) => parsePayment(item));
   if (payments === undefined || payments.some((p) => p === undefined)) {
     // A payment we cannot read might be an approved one: reconciling without it could disable a paid link.
-    throw new ApiError('BAD_RESPONSE', `Placetopay's answer to the query of link ${linkId} has a payment without a status.`, {
+    throw new ApiError('BAD_RESPONSE', say(apiText.paymentWithoutStatus, { linkId }), {
       operation: 'get',
       httpStatus: 200,
     });
@@ -125,8 +126,8 @@ export function parseDisabled(json: unknown, requestedId: number): DisabledLink 
   const body = asObject(json);
   const id = body === undefined ? undefined : toId(body.id) ?? requestedId;
   if (id !== requestedId) {
-    const why = body === undefined ? 'is not a JSON object' : `is about link ${String(id)}`;
-    throw new ApiError('BAD_RESPONSE', `Placetopay's answer to disabling link ${requestedId} ${why}.`, {
+    const why = body === undefined ? say(apiText.answerNotObject) : say(apiText.answerOtherLink, { id: String(id) });
+    throw new ApiError('BAD_RESPONSE', say(apiText.disableAnswer, { linkId: requestedId, why }), {
       operation: 'disable',
       httpStatus: 200,
     });

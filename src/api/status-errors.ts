@@ -5,7 +5,9 @@
  * thing that changes what to do next: which auth cause, which fields, how
  * long to wait, whether "already disabled" (a success for a batch tool).
  */
-import { ApiError, AUTH_CAUSES, type ApiErrorDetails, type AuthCode } from './errors.js';
+import { ApiError, authCause, type ApiErrorDetails, type AuthCode } from './errors.js';
+import { say } from '../i18n/message.js';
+import { api as apiText } from '../i18n/messages/api.js';
 
 export type Operation = 'create' | 'get' | 'disable';
 
@@ -34,77 +36,71 @@ export function statusError(
 ): ApiError {
   const status = readStatus(json, ctx.redact);
   const base: ApiErrorDetails = { httpStatus, operation: ctx.operation, serviceMessage: status.message };
-  const said = status.message === undefined ? '' : ` The service said: "${status.message}"`;
-  const what = ctx.linkId === undefined ? `the ${ctx.operation} request` : `the ${ctx.operation} of link ${ctx.linkId}`;
+  const said = status.message;
+  const what = { operation: ctx.operation, linkId: ctx.linkId };
 
   if (httpStatus === 401) return authError(status, base, ctx, said);
   if (httpStatus === 422) {
     const fieldErrors = readFieldErrors(json, ctx.redact);
-    return new ApiError('VALIDATION', `Placetopay rejected ${what}: ${describeFields(fieldErrors, status.message)}`, {
+    return new ApiError('VALIDATION', say(apiText.rejected, { ...what, fields: describeFields(fieldErrors, status.message) }), {
       ...base,
       fieldErrors,
     });
   }
   if (httpStatus === 404) {
     const message = ctx.linkId === undefined
-      ? `Placetopay answered 404 Not Found at ${ctx.endpoint}: check --env or --base-url.${said}`
-      : `Link ${ctx.linkId} does not exist in this environment.${said}`;
+      ? say(apiText.endpointNotFound, { endpoint: ctx.endpoint, said })
+      : say(apiText.linkNotFound, { linkId: ctx.linkId, said });
     return new ApiError('NOT_FOUND', message, base);
   }
   if (httpStatus === 400) {
     if (ctx.operation === 'disable' && ALREADY_DISABLED.test(status.message ?? '')) {
-      return new ApiError('ALREADY_DISABLED', `Link ${ctx.linkId} is already disabled.${said}`, base);
+      return new ApiError('ALREADY_DISABLED', say(apiText.alreadyDisabled, { linkId: ctx.linkId, said }), base);
     }
     // An expired link is as closed as a disabled one: nobody can pay it, there is nothing to disable.
     if (ctx.operation === 'disable' && EXPIRED.test(status.message ?? '')) {
-      return new ApiError('ALREADY_DISABLED', `Link ${ctx.linkId} has expired, so it is already closed.${said}`, base);
+      return new ApiError('ALREADY_DISABLED', say(apiText.alreadyExpired, { linkId: ctx.linkId, said }), base);
     }
-    return new ApiError('BAD_REQUEST', `Placetopay refused ${what} as malformed (HTTP 400).${said}`, base);
+    return new ApiError('BAD_REQUEST', say(apiText.badRequest, { ...what, said }), base);
   }
   if (httpStatus === 429) {
     const retryAfterMs = parseRetryAfter(retryAfter, ctx.now);
-    const wait = retryAfterMs === undefined ? '' : ` It asked to wait ${formatSeconds(retryAfterMs)}.`;
-    return new ApiError('RATE_LIMITED', `Placetopay is limiting the request rate (HTTP 429) for ${what}.${wait}`, {
+    const wait = retryAfterMs === undefined ? undefined : formatSeconds(retryAfterMs);
+    return new ApiError('RATE_LIMITED', say(apiText.rateLimited, { ...what, wait }), {
       ...base,
       retryAfterMs,
     });
   }
   if (httpStatus >= 500 && httpStatus <= 599) {
-    const maybe = ctx.operation === 'create' ? ' The link may or may not have been created.' : '';
-    return new ApiError('SERVER_ERROR', `Placetopay failed with HTTP ${httpStatus} on ${what}.${maybe}${said}`, base);
+    return new ApiError('SERVER_ERROR', say(apiText.serverError, { ...what, status: httpStatus, said }), base);
   }
-  return new ApiError('BAD_RESPONSE', `Placetopay answered an unexpected HTTP ${httpStatus} to ${what}.${said}`, base);
+  return new ApiError('BAD_RESPONSE', say(apiText.unexpectedStatus, { ...what, status: httpStatus, said }), base);
 }
 
 const ALREADY_DISABLED = /desactivad|deshabilitad|inactiv|disabled|deactivated/i;
 const EXPIRED = /expirad|expired/i;
 const MALFORMED = /malformed|mal\s*formad|malformad/i;
 
-function authError(status: ServiceStatus, base: ApiErrorDetails, ctx: AnswerContext, said: string): ApiError {
+function authError(status: ServiceStatus, base: ApiErrorDetails, ctx: AnswerContext, said: string | undefined): ApiError {
   const authCode = readAuthCode(status, ctx.linkId);
   if (authCode !== undefined) {
-    return new ApiError('AUTH_FAILED', `Placetopay refused the credentials (code ${authCode}): ${AUTH_CAUSES[authCode]}.`, {
+    return new ApiError('AUTH_FAILED', say(apiText.refusedCode, { code: authCode, cause: authCause(authCode) }), {
       ...base,
       authCode,
     });
   }
   if (MALFORMED.test(status.message ?? '')) {
-    return new ApiError(
-      'AUTH_FAILED',
-      'Placetopay could not read the request\'s authentication ("Malformed authentication"): ' +
-        'the body or its auth block did not arrive as JSON (a proxy in the way?).',
-      base,
-    );
+    return new ApiError('AUTH_FAILED', say(apiText.malformedAuth), base);
   }
   // On query and disable, a valid login that is refused without a cause means "not your link".
   if (ctx.operation !== 'create' && ctx.linkId !== undefined) {
     return new ApiError(
       'OTHER_SITE',
-      `Link ${ctx.linkId} belongs to another site: these credentials cannot ${ctx.operation === 'get' ? 'query' : 'disable'} it.${said}`,
+      say(apiText.otherSite, { linkId: ctx.linkId, operation: ctx.operation, said }),
       base,
     );
   }
-  return new ApiError('AUTH_FAILED', `Placetopay refused the credentials (HTTP 401).${said}`, base);
+  return new ApiError('AUTH_FAILED', say(apiText.refused401, { said }), base);
 }
 
 function readAuthCode(status: ServiceStatus, linkId: number | undefined): AuthCode | undefined {
@@ -140,7 +136,7 @@ function readFieldErrors(json: unknown, redact: (text: string) => string): Recor
 function describeFields(fieldErrors: Record<string, string[]>, serviceMessage: string | undefined): string {
   const parts = Object.entries(fieldErrors).map(([name, messages]) => `${name}: ${messages.join(' ')}`);
   if (parts.length > 0) return parts.join('; ');
-  return serviceMessage ?? 'the service did not say which fields (HTTP 422).';
+  return serviceMessage ?? say(apiText.fieldsUnsaid);
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */

@@ -6,6 +6,7 @@
  * Spanish is written as a Colombian office writes it: usted, "enlace de
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
+import { api } from './messages/api.js';
 import { common } from './messages/common.js';
 import { helpCommon } from './messages/help-common.js';
 import { helpIssue } from './messages/help-issue.js';
@@ -20,6 +21,13 @@ import { helpYargs } from './messages/help-yargs.js';
 import { options } from './messages/options.js';
 import { reissue } from './messages/reissue.js';
 import { report } from './messages/report.js';
+import { config } from './messages/config.js';
+import { files } from './messages/files.js';
+import { lock } from './messages/lock.js';
+import { phases } from './messages/phases.js';
+import { probe } from './messages/probe.js';
+import { run } from './messages/run.js';
+import { writing } from './messages/writing.js';
 
 export const catalogue = {
   common,
@@ -38,4 +46,12 @@ export const catalogue = {
   options,
   reissue,
   report,
+  files,
+  writing,
+  lock,
+  api,
+  config,
+  run,
+  probe,
+  phases,
 } as const;

@@ -24,6 +24,8 @@ import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { FileError } from './errors.js';
+import { say } from '../i18n/message.js';
+import { writing } from '../i18n/messages/writing.js';
 
 export interface AtomicWriteOptions {
   /** Permission bits of a new file (before the umask); default 0o666. */
@@ -86,7 +88,7 @@ function heldOpenError(target: string, err: unknown, waitedMs: number): FileErro
   return new FileError(
     'OUTPUT_UNWRITABLE',
     target,
-    `Cannot write "${target}": another program has the file open (${errnoCode(err)}; Excel locks a workbook while it is open) and it stayed locked for ${Math.round(waitedMs / 1000)} s. Close the file in Excel (or whichever program has it open) and run the same command again.`,
+    say(writing.heldOpen, { file: target, code: errnoCode(err) ?? '', seconds: Math.round(waitedMs / 1000) }),
     { cause: err },
   );
 }
@@ -225,33 +227,31 @@ export async function syncFolder(folder: string): Promise<void> {
 export function outputError(file: string, err: unknown): FileError {
   if (err instanceof FileError) return err;
   const reason = describeReason(file, err);
-  return new FileError('OUTPUT_UNWRITABLE', file, `Cannot write "${file}": ${reason}.`, { cause: err });
+  return new FileError('OUTPUT_UNWRITABLE', file, say(writing.cannotWrite, { file, reason }), { cause: err });
 }
 
 function describeReason(file: string, err: unknown): string {
   const code = errnoCode(err);
   switch (code) {
     case 'ENOENT':
-      return `the folder "${dirname(file)}" does not exist (create it, or choose another output path)`;
+      return say(writing.folderMissing, { folder: dirname(file) });
     case 'ENOTDIR':
-      return `part of the path "${dirname(file)}" is a file, not a folder`;
+      return say(writing.partIsFile, { folder: dirname(file) });
     case 'EISDIR':
-      return 'that path is a folder; give a file name';
+      return say(writing.pathIsFolder);
     case 'EACCES':
     case 'EPERM':
-      return process.platform === 'win32'
-        ? 'permission denied (is the file open in Excel? close it and run again)'
-        : 'permission denied (check that you may write to this folder and file)';
+      return process.platform === 'win32' ? say(writing.permissionWindows) : say(writing.permission);
     case 'EBUSY':
-      return 'the file is in use by another program (is it open in Excel? close it and run again)';
+      return say(writing.busy);
     case 'ENOSPC':
-      return 'the disk is full';
+      return say(writing.diskFull);
     case 'EDQUOT':
-      return 'your disk quota is exhausted';
+      return say(writing.quota);
     case 'EROFS':
-      return 'the file system is read-only';
+      return say(writing.readOnly);
     case 'ENAMETOOLONG':
-      return 'the path is too long';
+      return say(writing.pathTooLong);
     default: {
       const message = err instanceof Error ? err.message : String(err);
       return code === undefined ? message : `${message} (${code})`;

@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { errnoCode } from './atomic.js';
+import { say } from '../i18n/message.js';
+import { writing } from '../i18n/messages/writing.js';
 
 export interface FilePin {
   path: string;
@@ -31,13 +33,13 @@ export async function pinChange(pin: FilePin): Promise<string | undefined> {
   try {
     now = await pinFile(pin.path);
   } catch (err) {
-    return errnoCode(err) === 'ENOENT' ? 'it was deleted or moved away' : `it can no longer be read (${errnoCode(err) ?? String(err)})`;
+    return errnoCode(err) === 'ENOENT' ? say(writing.pinGone) : say(writing.pinUnreadable, { detail: errnoCode(err) ?? String(err) });
   }
   if (now.sha256 === pin.sha256 && now.size === pin.size) return undefined;
   const parts: string[] = [];
-  if (now.size !== pin.size) parts.push(`its size went from ${pin.size} to ${now.size} bytes`);
-  if (now.mtimeMs !== pin.mtimeMs) parts.push(`it was saved at ${new Date(now.mtimeMs).toISOString()}`);
-  parts.push('its content differs');
+  if (now.size !== pin.size) parts.push(say(writing.pinSize, { from: pin.size, to: now.size }));
+  if (now.mtimeMs !== pin.mtimeMs) parts.push(say(writing.pinSaved, { at: new Date(now.mtimeMs).toISOString() }));
+  parts.push(say(writing.pinContent));
   return parts.join(', ');
 }
 

@@ -23,6 +23,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { outputError, syncFolder, errnoCode } from './atomic.js';
 import { FileError } from './errors.js';
+import { say } from '../i18n/message.js';
+import { writing } from '../i18n/messages/writing.js';
 
 export interface Journal<T extends object> {
   readonly path: string;
@@ -136,9 +138,7 @@ function corrupt(path: string, line: number, text: string): FileError {
   return new FileError(
     'JOURNAL_CORRUPT',
     path,
-    `The journal "${path}" is damaged at line ${line}: ${JSON.stringify(excerpt)} is not a JSON record. ` +
-      'It records which rows already have payment links, so do not delete it: restore it from a backup, ' +
-      'or move it aside only if you know the run that wrote it had finished.',
+    say(writing.journalCorrupt, { path, line, excerpt: JSON.stringify(excerpt) }),
     { row: line },
   );
 }

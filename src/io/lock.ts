@@ -23,6 +23,8 @@ import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PaylinksError } from '../errors.js';
 import { errnoCode, outputError } from './atomic.js';
+import { say } from '../i18n/message.js';
+import { lock as lockText } from '../i18n/messages/lock.js';
 
 export type LockErrorCode = 'LOCK_HELD';
 
@@ -222,17 +224,12 @@ async function identityOf(file: string): Promise<string | undefined> {
 function heldError(path: string, holder: LockHolder | 'unreadable', waited: boolean): LockError {
   const who =
     holder === 'unreadable'
-      ? 'another run (the lock file is being written or is damaged)'
-      : `process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}` +
-        (holder.command ? ` (${holder.command})` : '');
-  const advice = waited
-    ? 'Gave up waiting for it to finish.'
-    : 'Wait for it to finish, or run again with the option to wait.';
+      ? say(lockText.holderUnreadable)
+      : say(lockText.holder, { pid: holder.pid, host: holder.hostname, startedAt: holder.startedAt, command: holder.command });
   return new LockError(
     'LOCK_HELD',
     path,
-    `Another run is working on this: the lock "${path}" is held by ${who}. ${advice} ` +
-      `If you are sure that run is no longer running, delete "${path}".`,
+    say(lockText.held, { path, who, waited }),
     holder === 'unreadable' ? undefined : holder,
   );
 }

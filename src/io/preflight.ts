@@ -13,6 +13,8 @@ import { open, stat, statfs, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode, outputError, tempPathFor } from './atomic.js';
 import { FileError } from './errors.js';
+import { say } from '../i18n/message.js';
+import { writing } from '../i18n/messages/writing.js';
 
 export interface PreflightOptions {
   /** Bytes the run expects to write into the output's folder (output, journal, temporary file). */
@@ -70,7 +72,7 @@ async function openInExcel(target: string): Promise<boolean> {
 }
 
 export function openInExcelWarning(target: string): string {
-  return `"${target}" looks open in Excel (its owner file ~$… is beside it): close it before the run ends, or the output cannot replace it and is kept in an emergency copy instead.`;
+  return say(writing.openInExcel, { file: target });
 }
 
 async function tryCreate(target: string, path: string): Promise<void> {
@@ -88,22 +90,14 @@ async function tryCreate(target: string, path: string): Promise<void> {
 function refusal(target: string, err: unknown, path?: string): FileError {
   if (path !== undefined && errnoCode(err) === 'ENAMETOOLONG') {
     const bytes = Buffer.byteLength(path.slice(dirname(path).length + 1));
-    return new FileError(
-      'OUTPUT_UNWRITABLE',
-      target,
-      `Cannot write "${target}": the file name is too long for this file system (the temporary file "${path}" beside it needs ${bytes} bytes; most file systems allow 255). Choose a shorter --out name. Nothing was sent.`,
-      { cause: err },
-    );
+    return new FileError('OUTPUT_UNWRITABLE', target, say(writing.nameTooLong, { file: target, temp: path, bytes }), { cause: err });
   }
   const base = outputError(target, err);
-  return new FileError('OUTPUT_UNWRITABLE', target, `${base.message} Nothing was sent.`, { cause: err });
+  return new FileError('OUTPUT_UNWRITABLE', target, say(writing.nothingSent, { message: base.message }), { cause: err });
 }
 
 export function notEnoughSpaceMessage(target: string, folder: string, needed: number, available: number): string {
-  return (
-    `Cannot write "${target}": not enough free space in "${folder}" (about ${megabytes(needed)} needed for the output, its journal and its temporary copy; ${megabytes(available)} free). ` +
-    'Free some space or choose an --out on another disk. Nothing was sent.'
-  );
+  return say(writing.notEnoughSpace, { file: target, folder, needed: megabytes(needed), available: megabytes(available) });
 }
 
 function megabytes(bytes: number): string {

@@ -3,6 +3,8 @@
  * maps to exit codes and that tests assert on.
  */
 import { PaylinksError } from '../errors.js';
+import { say } from '../i18n/message.js';
+import { run } from '../i18n/messages/run.js';
 
 export type RunErrorCode =
   /** The sheet says something else for rows already issued (or possibly issued): two versions must not mix. */
@@ -24,5 +26,5 @@ export class RunError extends PaylinksError<RunErrorCode> {
 }
 
 export function noRowsError(path: string): RunError {
-  return new RunError('NO_ROWS', `${path} has a header but no rows below it; export the sheet again with its invoices.`);
+  return new RunError('NO_ROWS', say(run.noRows, { path }));
 }

@@ -38,6 +38,7 @@ import { say } from '../../i18n/message.js';
 import { helpCommon as c } from '../../i18n/messages/help-common.js';
 import { helpIssue as h } from '../../i18n/messages/help-issue.js';
 import { options as o } from '../../i18n/messages/options.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export const command = 'issue <input>';
 /** A function, so the text is read after main.ts has set the run's language. */
@@ -92,7 +93,7 @@ export async function handler(args: IssueArgs): Promise<void> {
       connection = await connect(args, config.concurrency);
       for (const warning of connection.warnings) reporter.warn(warning);
       config.baseUrl = connection.baseUrl;
-      if (args.sandbox) reporter.warn(`Using the embedded sandbox at ${connection.baseUrl}: no real link is created, and it forgets its links when this command ends.`);
+      if (args.sandbox) reporter.warn(say(phases.sandboxIssue, { url: connection.baseUrl }));
     }
     const api = connection?.api;
     const summary = await withInterrupts((controls) => runIssue(config, api, (e) => reporter.event(e), controls));

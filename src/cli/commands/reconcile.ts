@@ -32,6 +32,7 @@ import { connectionOptions, outputOptions } from './shared-options.js';
 import { say } from '../../i18n/message.js';
 import { helpCommon as c } from '../../i18n/messages/help-common.js';
 import { helpReconcile as h } from '../../i18n/messages/help-reconcile.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export const command = 'reconcile <sheet>';
 /** A function, so the text is read after main.ts has set the run's language. */
@@ -69,7 +70,7 @@ export async function handler(args: ReconcileArgs): Promise<void> {
   const connection = await connect(args, config.concurrency);
   try {
     for (const warning of connection.warnings) reporter.warn(warning);
-    if (args.sandbox) reporter.warn(`Using the embedded sandbox at ${connection.baseUrl}: it knows no links but those made in this command, so every link will be UNKNOWN.`);
+    if (args.sandbox) reporter.warn(say(phases.sandboxReconcile, { url: connection.baseUrl }));
     const summary = await withInterrupts((controls) => runReconcile(config, connection.api, (e) => reporter.event(e), controls));
     reporter.finish();
     process.stdout.write(formatReconcileReport(summary, args.report, config.sheet.locale));

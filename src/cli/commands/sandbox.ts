@@ -10,6 +10,7 @@ import { RunError } from '../../pipeline/run-error.js';
 import { say } from '../../i18n/message.js';
 import { helpSandbox as h } from '../../i18n/messages/help-sandbox.js';
 import { options as o } from '../../i18n/messages/options.js';
+import { config as configText } from '../../i18n/messages/config.js';
 
 export const command = 'sandbox';
 /** A function, so the text is read after main.ts has set the run's language. */
@@ -76,15 +77,15 @@ export async function handler(args: SandboxArgs): Promise<void> {
   const fromEnv = login && secretKey;
   process.stdout.write(
     [
-      `paylinks sandbox listening on ${handle.url}`,
+      say(configText.sandboxListening, { url: handle.url }),
       '',
       `  --base-url ${handle.url}`,
       fromEnv
-        ? '  credentials: PLACETOPAY_LOGIN and PLACETOPAY_SECRET_KEY from this environment'
-        : `  PLACETOPAY_LOGIN=${handle.credentials.login}\n  PLACETOPAY_SECRET_KEY=${handle.credentials.secretKey}   (the sandbox's published test key, not a real secret)`,
+        ? say(configText.sandboxCredentialsFromEnv)
+        : `  PLACETOPAY_LOGIN=${handle.credentials.login}\n  PLACETOPAY_SECRET_KEY=${handle.credentials.secretKey}   ${say(configText.sandboxTestKey)}`,
       '',
-      `  controls: ${handle.url}/__sandbox/counters, POST ${handle.url}/__sandbox/links/<id>/pay | expire | notify`,
-      '  Ctrl-C to stop (links live in memory only).',
+      say(configText.sandboxControls, { url: handle.url }),
+      say(configText.sandboxStop),
       '',
     ].join('\n'),
   );

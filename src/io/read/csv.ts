@@ -12,6 +12,8 @@ import { detectEncoding, encodingOption, Utf8Recoder, type EncodingGuess } from 
 import { garbledWarnings } from './garbled.js';
 import { headerText, isBlankRow, rowsAfter, scanHeader } from './header-scan.js';
 import { fileSystemError, type FileHead } from './sniff.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 /** A cell may hold up to 1 MB of text; more is almost always a quote that never closes. */
 export const MAX_CELL_CHARS = 1024 * 1024;
@@ -42,7 +44,7 @@ export async function openCsv(path: string, head: FileHead, options: ReadOptions
   }
   if (scan === undefined) {
     await close();
-    throw new FileError('FILE_EMPTY', path, `${path} has no rows with data (only blank lines); it should start with a header row followed by one row per invoice`);
+    throw new FileError('FILE_EMPTY', path, say(files.csvNoData, { path }));
   }
   const header = headerText(scan.header.cells);
   // Rows read while looking for the header are checked now that their columns have names.
@@ -121,7 +123,7 @@ async function* readRecords(path: string, parser: AsyncIterable<string[]>, colum
     for await (const cells of parser) {
       rowNumber++;
       if (cells.length > MAX_COLUMNS) {
-        throw new FileError('CSV_MALFORMED', path, `${path}: row ${rowNumber} has ${cells.length} columns; at most ${MAX_COLUMNS} are read. Remove the extra columns (or check that the delimiter is right) and try again`, { row: rowNumber });
+        throw new FileError('CSV_MALFORMED', path, say(files.csvTooManyColumns, { path, row: rowNumber, count: cells.length, max: MAX_COLUMNS }), { row: rowNumber });
       }
       if (isBlankRow(cells)) continue;
       const row: RawRow = { rowNumber, cells };
@@ -139,16 +141,15 @@ function csvError(path: string, err: unknown, nextRow: number): FileError {
   // `records` counts the records csv-parse finished, so the broken one is the next.
   const records: unknown = (err as CsvError & { records?: unknown }).records;
   const row = typeof records === 'number' ? records + 1 : nextRow;
-  const where = `${path}: row ${row}`;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new FileError('CSV_MALFORMED', path, `${where} opens a quoted cell (") that is never closed; close the quote, or write a quote inside a cell as "", and try again`, { row, cause: err });
+      return new FileError('CSV_MALFORMED', path, say(files.csvQuoteNotClosed, { path, row }), { row, cause: err });
     case 'CSV_MAX_RECORD_SIZE':
-      return new FileError('CSV_MALFORMED', path, `${where} has a cell over 1 MB (usually a quote (") that is never closed, so the rest of the file became one cell); fix the quotes on that row and try again`, { row, cause: err });
+      return new FileError('CSV_MALFORMED', path, say(files.csvCellTooBig, { path, row }), { row, cause: err });
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return new FileError('CSV_MALFORMED', path, `${where} has text right after the closing quote of a quoted cell; a quoted cell must end at its quote (write a quote inside it as ""), then try again`, { row, cause: err });
+      return new FileError('CSV_MALFORMED', path, say(files.csvTextAfterQuote, { path, row }), { row, cause: err });
     default:
-      return new FileError('CSV_MALFORMED', path, `${where} is not valid CSV (${err.message}); fix that row and try again`, { row, cause: err });
+      return new FileError('CSV_MALFORMED', path, say(files.csvInvalid, { path, row, detail: err.message }), { row, cause: err });
   }
 }

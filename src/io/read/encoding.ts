@@ -14,6 +14,8 @@ import { TextDecoder } from 'node:util';
 import { FileError } from '../errors.js';
 import { chooseSingleByte, decodeSingleByte, type Assessment, type SingleByteEncoding } from './single-byte.js';
 import type { FileHead } from './sniff.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 export { decodeWindows1252 } from './windows-1252.js';
 
@@ -64,7 +66,7 @@ const ENCODING_NAMES: Record<string, CsvEncoding> = {
 export function encodingOption(name: string, path: string): CsvEncoding {
   const encoding = ENCODING_NAMES[name.trim().toLowerCase()];
   if (encoding === undefined) {
-    throw new FileError('FILE_ENCODING', path, `unknown encoding "${name}" for ${path}; use utf-8, windows-1252 (also called latin1), cp850 (Excel "CSV (MS-DOS)"), macroman (Mac "CSV"), utf-16le or utf-16be`);
+    throw new FileError('FILE_ENCODING', path, say(files.unknownEncoding, { name, path }));
   }
   return encoding;
 }
@@ -87,18 +89,9 @@ function singleByte(bytes: Buffer, path: string): SingleByteEncoding {
   throw new FileError('FILE_ENCODING', path, unsureEncodingMessage(path, verdict.unsure));
 }
 
-const ENCODING_LABELS: Record<SingleByteEncoding, string> = {
-  'windows-1252': 'windows-1252 (Excel on Windows)',
-  cp850: 'cp850 (Excel "CSV (MS-DOS)")',
-  macroman: 'macroman (Mac "CSV")',
-};
-
 export function unsureEncodingMessage(path: string, readings: readonly Assessment[]): string {
-  const shown = readings.map((r) => `${ENCODING_LABELS[r.encoding]} reads "${r.example ?? ''}"`).join('; ');
-  return (
-    `${path} is not UTF-8, and paylinks cannot tell which encoding it was saved in: ${shown}. ` +
-    'Run again with --encoding windows-1252, --encoding cp850 or --encoding macroman (the one whose names read right), or save the file again as "CSV UTF-8"'
-  );
+  const shown = readings.map((r) => say(files.encodingReading, { encoding: r.encoding, example: r.example ?? '' })).join('; ');
+  return say(files.encodingUnsure, { path, shown });
 }
 
 function utf8BomLength(bytes: Uint8Array): number {
@@ -197,7 +190,7 @@ export class Utf8Recoder {
       throw new FileError(
         'FILE_ENCODING',
         this.#path,
-        `${this.#path} is not valid ${this.encoding.toUpperCase()} text (bad bytes after byte ${this.#offset}); save it again from Excel as "CSV UTF-8" and try again`,
+        say(files.utf16Invalid, { path: this.#path, encoding: this.encoding.toUpperCase(), offset: this.#offset }),
         { cause: err },
       );
     }
@@ -207,13 +200,7 @@ export class Utf8Recoder {
     const position = this.#offset + Math.max(at, 0);
     const byte = body[Math.max(at, 0)];
     const shown = byte === undefined ? '' : ` 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    const why = this.#forced ? 'you asked for utf-8, but' : 'it looked like UTF-8, but';
-    return new FileError(
-      'FILE_ENCODING',
-      this.#path,
-      `${this.#path} cannot be read as UTF-8: ${why} byte${shown} at offset ${position} is not UTF-8. ` +
-        'If the file was saved by Excel on Windows, read it with --encoding windows-1252 (cp850 for Excel "CSV (MS-DOS)", macroman for a Mac "CSV"), or save it again as "CSV UTF-8".',
-    );
+    return new FileError('FILE_ENCODING', this.#path, say(files.utf8Invalid, { path: this.#path, forced: this.#forced, byte: shown, position }));
   }
 }
 

@@ -5,6 +5,8 @@
  * warning so the clerk checks the name before a payer sees it.
  */
 import type { CellValue } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 // eslint-disable-next-line no-control-regex
 const GARBLED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2500-\u259F\uFFFD]|Ã[\u0080-\u00BF]|Â[\u0080-\u00BF]|â€/;
@@ -25,10 +27,7 @@ export function garbledWarnings(rowNumber: number, cells: readonly CellValue[], 
 export function garbledMessage(rowNumber: number, column: string, text: string, sample: string): string {
   const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
   const what = JSON.stringify(sample);
-  return (
-    `row ${rowNumber}, column ${column}: ${shown} holds unlikely characters (${what}); the file may have been saved or converted in another encoding. ` +
-    'Check this text before it reaches a payer, or read the file with --encoding (utf-8, windows-1252, cp850, macroman)'
-  );
+  return say(files.garbled, { row: rowNumber, column, shown, sample: what });
 }
 
 function columnName(index: number, header: readonly string[] | undefined): string {

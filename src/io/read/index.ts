@@ -8,6 +8,8 @@ import type { ReadOptions, SheetSource } from '../types.js';
 import { openCsv } from './csv.js';
 import { htmlAdvice, odsAdvice, spreadsheetMl2003Advice } from './format-advice.js';
 import { readHead, sniffFormat } from './sniff.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 export async function openSheet(path: string, options: ReadOptions = {}): Promise<SheetSource> {
   const head = await readHead(path);
@@ -26,18 +28,10 @@ export async function openSheet(path: string, options: ReadOptions = {}): Promis
     case 'spreadsheetml2003':
       throw new FileError('FILE_IS_SPREADSHEETML_2003', path, spreadsheetMl2003Advice(path));
     case 'ole2':
-      throw new FileError(
-        'FILE_ENCRYPTED',
-        path,
-        `${path} is a password-protected workbook or an old .xls file; remove the password / save it as .xlsx (Excel Workbook) or CSV and try again`,
-      );
+      throw new FileError('FILE_ENCRYPTED', path, say(files.encrypted, { path }));
     case 'empty':
-      throw new FileError('FILE_EMPTY', path, `${path} is empty; it should start with a header row followed by one row per invoice`);
+      throw new FileError('FILE_EMPTY', path, say(files.empty, { path }));
     case 'binary':
-      throw new FileError(
-        'FILE_BINARY',
-        path,
-        `${path} is not a spreadsheet paylinks can read (it holds binary data); a CSV (text separated by commas, semicolons or tabs) or an XLSX workbook is expected`,
-      );
+      throw new FileError('FILE_BINARY', path, say(files.binary, { path }));
   }
 }

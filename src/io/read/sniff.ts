@@ -4,6 +4,8 @@
  */
 import { open } from 'node:fs/promises';
 import { FileError } from '../errors.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 /** How much of the file the detectors look at (format, encoding, delimiter). */
 export const SAMPLE_BYTES = 64 * 1024;
@@ -49,15 +51,15 @@ export function fileSystemError(path: string, err: unknown): FileError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return new FileError('FILE_NOT_FOUND', path, `${path} was not found; check the path (relative paths start at ${process.cwd()})`, { cause: err });
+      return new FileError('FILE_NOT_FOUND', path, say(files.notFound, { path, cwd: process.cwd() }), { cause: err });
     case 'EISDIR':
-      return new FileError('FILE_NOT_FOUND', path, `${path} is a folder, not a file; give the path of a CSV or XLSX file`, { cause: err });
+      return new FileError('FILE_NOT_FOUND', path, say(files.isFolder, { path }), { cause: err });
     case 'EACCES':
     case 'EPERM':
     case 'EBUSY':
-      return new FileError('FILE_UNREADABLE', path, `${path} cannot be read (${code}): check its permissions, or close the program that has it locked, and try again`, { cause: err });
+      return new FileError('FILE_UNREADABLE', path, say(files.unreadableCode, { path, code }), { cause: err });
     default:
-      return new FileError('FILE_UNREADABLE', path, `${path} cannot be read: ${(err as Error | undefined)?.message ?? String(err)}`, { cause: err });
+      return new FileError('FILE_UNREADABLE', path, say(files.unreadable, { path, detail: (err as Error | undefined)?.message ?? String(err) }), { cause: err });
   }
 }
 

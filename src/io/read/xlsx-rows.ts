@@ -12,6 +12,8 @@ import { isBlankRow } from './header-scan.js';
 import { displayNumber } from './number-format.js';
 import { localName, xmlEvents, xmlTrue } from './sax.js';
 import type { CellStyles } from './xlsx-styles.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 export interface WorkbookContext {
   sharedStrings: readonly string[];
@@ -69,7 +71,7 @@ export async function* sheetRows(chunks: AsyncIterable<Buffer | string>, context
             // Excel stops at XFD (16,384 columns); a reference beyond it is a damaged or hostile file,
             // and padding a row out to it would exhaust memory.
             if (cell.column > MAX_XLSX_COLUMNS) {
-              throw new Error(`cell ${attributes.r ?? `#${cell.column}`} on row ${rowNumber} is beyond column XFD, the last one Excel has`);
+              throw new Error(say(files.beyondLastColumn, { cell: attributes.r ?? `#${cell.column}`, row: rowNumber }));
             }
             cell.type = attributes.t ?? 'n';
             cell.style = attributes.s ? Number(attributes.s) : 0;

@@ -7,6 +7,8 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 /** The most a part read whole may hold once inflated (a styles part with thousands of styles is ~1 MB). */
 export const MAX_SMALL_PART_BYTES = 32 * 1024 * 1024;
@@ -50,7 +52,7 @@ export class ZipParts {
   async text(name: string, limit = MAX_SMALL_PART_BYTES): Promise<string | undefined> {
     const entry = this.#entries.get(name.toLowerCase());
     if (entry === undefined) return undefined;
-    if (entry.uncompressedSize > limit) throw new Error(`part ${name} is ${entry.uncompressedSize} bytes once unzipped; at most ${limit} are read`);
+    if (entry.uncompressedSize > limit) throw new Error(say(files.partTooBig, { part: name, size: entry.uncompressedSize, limit }));
     const stream = await this.stream(name);
     const chunks: Buffer[] = [];
     for await (const chunk of stream!) chunks.push(chunk as Buffer);

@@ -25,6 +25,8 @@ import { readSharedStrings } from './xlsx-shared-strings.js';
 import { NO_STYLES, readStyles } from './xlsx-styles.js';
 import { ZipParts } from './xlsx-zip.js';
 import { odsAdvice } from './format-advice.js';
+import { say } from '../../i18n/message.js';
+import { files } from '../../i18n/messages/files.js';
 
 interface Workbook {
   path: string;
@@ -82,10 +84,10 @@ async function loadWorkbook(path: string, zip: ZipParts): Promise<Workbook> {
     if (!(err instanceof NotAWorkbook)) throw err;
     // An ODF spreadsheet whose mimetype entry is not first (sniff.ts catches the usual layout).
     if ((await zip.text('mimetype', 1024))?.trim() === 'application/vnd.oasis.opendocument.spreadsheet') throw new FileError('FILE_IS_ODS', path, odsAdvice(path));
-    throw new FileError('XLSX_MALFORMED', path, `${path} is a zip file but not an Excel workbook; save it from Excel as .xlsx (Excel Workbook) or CSV and try again`);
+    throw new FileError('XLSX_MALFORMED', path, say(files.zipNotWorkbook, { path }));
   }
   if (!pkg.tabs.some((tab) => tab.part !== undefined)) {
-    throw new FileError('XLSX_NO_SHEETS', path, `${path} has no worksheets (only charts or macros?); put the billing data on a worksheet and try again`);
+    throw new FileError('XLSX_NO_SHEETS', path, say(files.noWorksheets, { path }));
   }
   const sharedStrings = pkg.sharedStringsPart === undefined ? undefined : await zip.stream(pkg.sharedStringsPart);
   const stylesStream = pkg.stylesPart === undefined ? undefined : await zip.stream(pkg.stylesPart);
@@ -105,13 +107,13 @@ async function requestedSheet(workbook: Workbook, wanted: string | number, isHea
   const tab = findTab(workbook.tabs, wanted);
   if (tab === undefined) throw sheetNotFound(workbook, wanted);
   if (tab.part === undefined) {
-    throw new FileError('XLSX_SHEET_NOT_FOUND', workbook.path, `sheet "${tab.name}" of ${workbook.path} is a ${tab.kind === 'chartsheet' ? 'chart' : tab.kind}, not a worksheet with cells; ${sheetList(workbook)}`);
+    throw new FileError('XLSX_SHEET_NOT_FOUND', workbook.path, say(files.notAWorksheet, { path: workbook.path, sheet: tab.name, kind: tab.kind === 'chartsheet' ? 'chart' : String(tab.kind), list: sheetList(workbook) }));
   }
   const rows = sheetStream(workbook, tab);
   const scan = await scanHeader(rows, isHeader);
   if (scan === undefined) {
     await rows.return(undefined);
-    throw new FileError('FILE_EMPTY', workbook.path, `sheet "${tab.name}" of ${workbook.path} has no rows with data; choose another sheet with --sheet (sheets: ${workbook.tabs.map((t) => t.name).join(', ')})`);
+    throw new FileError('FILE_EMPTY', workbook.path, say(files.sheetNoData, { path: workbook.path, sheet: tab.name, sheets: workbook.tabs.map((t) => t.name).join(', ') }));
   }
   return { tab, rows, scan };
 }
@@ -151,7 +153,7 @@ async function defaultSheet(workbook: Workbook, isHeader?: (cells: CellValue[]) 
     throw new FileError(
       'XLSX_SHEET_AMBIGUOUS',
       workbook.path,
-      `${workbook.path} has ${billing.length} sheets that look like billing sheets: ${names}. paylinks will not pick one for you: pass --sheet with the name or position of the one to bill`,
+      say(files.sheetsAmbiguous, { path: workbook.path, count: billing.length, names }),
     );
   }
   if (chosen !== undefined) {
@@ -160,11 +162,10 @@ async function defaultSheet(workbook: Workbook, isHeader?: (cells: CellValue[]) 
   }
   if (fallback !== undefined) return fallback;
   const hidden = workbook.tabs.filter((tab) => tab.state !== 'visible').map((tab) => tab.name);
-  const hiddenNote = hidden.length > 0 ? `; hidden sheets (${hidden.join(', ')}) are read only when --sheet names them` : '';
   throw new FileError(
     'FILE_EMPTY',
     workbook.path,
-    `${workbook.path} has no rows with data in any visible sheet (sheets: ${workbook.tabs.map((tab) => tab.name).join(', ')})${hiddenNote}; choose a sheet with --sheet`,
+    say(files.noVisibleData, { path: workbook.path, sheets: workbook.tabs.map((tab) => tab.name).join(', '), hidden: hidden.join(', ') }),
   );
 }
 
@@ -202,21 +203,21 @@ async function* sheetStream(workbook: Workbook, tab: TabInfo): AsyncGenerator<Ra
 }
 
 function hiddenSheetNote(tab: TabInfo): string {
-  return `reading ${tab.state === 'veryHidden' ? 'very hidden' : 'hidden'} sheet "${tab.name}" because --sheet named it`;
+  return say(files.hiddenSheetNote, { sheet: tab.name, veryHidden: tab.state === 'veryHidden' });
 }
 
 function sheetList(workbook: Workbook): string {
-  const tabs = workbook.tabs.map((tab) => `${tab.position}: "${tab.name}"${tab.state === 'visible' ? '' : ' (hidden)'}`);
-  return `its sheets, in tab order, are ${tabs.join(', ')}`;
+  const tabs = workbook.tabs.map((tab) => `${tab.position}: "${tab.name}"${tab.state === 'visible' ? '' : say(files.hiddenMark)}`);
+  return say(files.sheetList, { tabs: tabs.join(', ') });
 }
 
 function sheetNotFound(workbook: Workbook, wanted: string | number): FileError {
   const count = workbook.tabs.length;
-  const what = typeof wanted === 'number' || /^\d+$/.test(wanted.trim()) ? `has no sheet number ${Number(wanted)} (it has ${count})` : `has no sheet named "${wanted}"`;
+  const what = typeof wanted === 'number' || /^\d+$/.test(wanted.trim()) ? say(files.noSheetNumber, { number: Number(wanted), count }) : say(files.noSheetNamed, { name: wanted });
   return new FileError(
     'XLSX_SHEET_NOT_FOUND',
     workbook.path,
-    `${workbook.path} ${what}; ${sheetList(workbook)}. Pass --sheet with one of these names, or a position from 1 (hidden sheets count)`,
+    say(files.sheetNotFound, { path: workbook.path, what, list: sheetList(workbook) }),
   );
 }
 
@@ -224,7 +225,6 @@ function malformed(path: string, err: unknown, sheetName?: string): FileError {
   if (err instanceof FileError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return fileSystemError(path, err);
-  const where = sheetName === undefined ? path : `sheet "${sheetName}" of ${path}`;
   const detail = err instanceof Error ? err.message : String(err);
-  return new FileError('XLSX_MALFORMED', path, `${where} is damaged or is not a real Excel workbook (${detail}); open it in Excel, save it again as .xlsx, and try again`, { cause: err });
+  return new FileError('XLSX_MALFORMED', path, say(files.damaged, { path, sheet: sheetName, detail }), { cause: err });
 }

@@ -25,6 +25,8 @@ import type { Ledger, LedgerRecord } from '../uncertain/ledger.js';
 import type { IssueConfig } from './config.js';
 import type { RunStop } from './send.js';
 import { writeIssueOutput } from './write.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
 
 export class OutputNotWrittenError extends RunError {
   constructor(
@@ -73,19 +75,7 @@ export async function outputNotWritten(ctx: FaultContext): Promise<OutputNotWrit
 }
 
 export function outputNotWrittenMessage(config: IssueConfig, links: { issued: number; uncertain: number }, reason: string, copy: string | undefined): string {
-  const out = config.output.path;
-  const exist =
-    `${links.issued} payment link${links.issued === 1 ? '' : 's'} exist${links.issued === 1 ? 's' : ''} for this run` +
-    (links.uncertain > 0 ? ` (and ${links.uncertain} create${links.uncertain === 1 ? '' : 's'} whose answer was lost may have made one)` : '');
-  const where = copy
-    ? `They are recorded in the journal "${config.journalPath}" and in an emergency copy of the output, "${copy}".`
-    : `They are recorded in the journal "${config.journalPath}" (no emergency copy could be written either: keep that file).`;
-  return (
-    `${exist}, but the output "${out}" was not written: ${reason}.\n` +
-    `${where}\n` +
-    `Fix the cause, then run the same command with the same --out ${out} to write the sheet: nothing is sent twice. ` +
-    'Do NOT run it with another --out: that starts a new journal and creates every link again, billing everyone twice.'
-  );
+  return say(runText.outputNotWritten, { issued: links.issued, uncertain: links.uncertain, out: config.output.path, reason, journal: config.journalPath, copy });
 }
 
 const JOURNAL_COLUMNS: ColumnSpec[] = [
@@ -134,7 +124,7 @@ async function writeJournalCopy(ctx: FaultContext, path: string): Promise<void> 
 function journalRow(r: LedgerRecord): Array<string | number | null> {
   const result = r.result;
   const state = result?.state ?? (r.inFlight ? 'UNCERTAIN' : '');
-  const error = result?.error ?? (r.inFlight ? `the create for reference ${r.ref} was sent and its answer was lost; run the same command again to look for it` : '');
+  const error = result?.error ?? (r.inFlight ? say(runText.answerLost, { ref: r.ref }) : '');
   return [r.row, r.ref, r.name ?? null, r.amount ?? null, r.currency ?? null, result?.expiresAt ?? r.expiresAt ?? null, r.description ?? null, state, result?.id ?? null, result?.url ?? null, error];
 }
 

@@ -41,6 +41,9 @@ import { countLinks, OutputNotWrittenError, outputNotWritten } from './output-fa
 import { gateFirstRequest } from '../service/first-request.js';
 import type { PreparedRow } from '../types.js';
 import type { IssueConfig } from './config.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export interface IssueControls {
   /** Aborting it stops sending new rows; rows in flight finish (first Ctrl-C). */
@@ -63,7 +66,7 @@ export interface IssueSummary extends IssueCounts {
 export async function runIssue(config: IssueConfig, api: LinkApi | undefined, emit: EventSink, controls: IssueControls = {}): Promise<IssueSummary> {
   const started = Date.now();
   if (resolvePath(config.input.path) === resolvePath(config.output.path)) {
-    throw new RunError('OUTPUT_IS_INPUT', `--out ${config.output.path} is the input file itself; choose another output file so the input stays as it was.`);
+    throw new RunError('OUTPUT_IS_INPUT', say(runText.outputIsInput, { path: config.output.path }));
   }
   // A new --out folder is created, as a person would expect when naming one (e.g. out/enero/links.xlsx).
   await mkdir(dirname(resolvePath(config.output.path)), { recursive: true });
@@ -71,7 +74,7 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
   if (config.splitBy !== undefined) await checkSplitColumn(config);
   if (config.dryRun) {
     const ledger = await readLedgerIfAny(config.journalPath);
-    emit({ type: 'phase', phase: 'write', message: 'Dry run: validating every row; nothing is sent.' });
+    emit({ type: 'phase', phase: 'write', message: say(phases.dryRun) });
     const counts = await writeIssueOutput(config, ledger, { dryRun: true }, emit);
     return summarise(config, counts, started, undefined, true);
   }
@@ -81,7 +84,7 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
   try {
     // Under the lock, temporary files of this output left by a run killed mid-write are removed.
     const stale = await removeStaleTemps(config.output.path);
-    if (stale.length > 0) emit({ type: 'warning', message: `Removed ${stale.length} temporary file(s) left beside ${config.output.path} by a run that was killed: ${stale.join(', ')}` });
+    if (stale.length > 0) emit({ type: 'warning', message: say(phases.removedTemps, { count: stale.length, out: config.output.path, list: stale.join(', ') }) });
     // The input is pinned before anything is sent (size, mtime, SHA-256 of its bytes) and checked again
     // before the output is written: a sheet saved over mid-run must not put its new amounts beside
     // links made for the old ones. A pin that fails here is left to the check pass, which says why
@@ -108,7 +111,7 @@ export async function runIssue(config: IssueConfig, api: LinkApi | undefined, em
     // A lock that cannot be removed (the folder went read-only) must not hide the run's outcome;
     // the next run takes it over, since this process will be gone.
     await lock.release().catch((err: unknown) =>
-      emit({ type: 'warning', message: `Could not remove the lock ${config.lockPath} (${err instanceof Error ? err.message : String(err)}); the next run takes it over.` }),
+      emit({ type: 'warning', message: say(phases.lockNotRemoved, { path: config.lockPath, detail: err instanceof Error ? err.message : String(err) }) }),
     );
   }
 }
@@ -142,10 +145,7 @@ async function afterSendFailure(err: unknown, ctx: { config: IssueConfig; ledger
 }
 
 function inputChangedReason(input: string, change: string, linksExist: boolean): string {
-  return linksExist
-    ? `the input "${input}" changed while the run was working (${change}), so the sheet was not written from it; ` +
-        'the emergency copy lists every bill exactly as it was sent. Put back the file that was issued'
-    : `the input "${input}" changed while the run was working (${change}); no link was created. Run the same command again on the file as it is now.`;
+  return say(linksExist ? runText.inputChangedAfterLinks : runText.inputChangedNoLinks, { input, change });
 }
 
 function describeFailure(err: unknown): string {
@@ -182,18 +182,18 @@ async function sendAndWrite(
   });
   run.sender = sender;
   breaker.onOpen((message) => sender.halt('SERVICE_UNAVAILABLE', message));
-  controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', 'Interrupted: rows not sent yet were left for the next run.'), { once: true });
+  controls.stop?.addEventListener('abort', () => sender.halt('INTERRUPTED', say(runText.interrupted)), { once: true });
   const resolveOptions = { api, throttle, journal, ledger, emit, sender, config, signal: controls.abort };
   if (check.targets.length > 0) await resolveUncertain(check.targets, resolveOptions, { resend: false });
 
-  emit({ type: 'phase', phase: 'send', message: resumed ? 'Resuming: sending the rows not done yet.' : `Sending ${config.input.path} to ${config.baseUrl}.`, total: check.rows });
+  emit({ type: 'phase', phase: 'send', message: resumed ? say(phases.resuming) : say(phases.sending, { input: config.input.path, url: config.baseUrl }), total: check.rows });
   await sendPass(config, ledger, sender, emit);
   await sender.drain();
 
   const uncertain = sender.uncertain.splice(0);
   if (uncertain.length > 0 && !sender.stop) await resolveUncertain(uncertain, resolveOptions, { resend: true });
 
-  emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
+  emit({ type: 'phase', phase: 'write', message: say(phases.writing, { out: config.output.path }) });
   const unchanged = async (): Promise<void> => {
     const change = await pinChange(pin);
     if (change !== undefined) throw new RunError('INPUT_CHANGED', change);
@@ -254,7 +254,7 @@ interface CheckResult {
  */
 async function checkPass(config: IssueConfig, ledger: Ledger, emit: EventSink): Promise<CheckResult> {
   const resumed = ledger.size > 0;
-  if (resumed) emit({ type: 'phase', phase: 'check', message: `Resuming from ${config.journalPath}: checking the sheet against it.` });
+  if (resumed) emit({ type: 'phase', phase: 'check', message: say(phases.resumingFrom, { journal: config.journalPath }) });
   const input = await openPrepared(config.input, config.request);
   const conflicts: string[] = [];
   const targets: ProbeTarget[] = [];
@@ -283,19 +283,17 @@ async function checkPass(config: IssueConfig, ledger: Ledger, emit: EventSink): 
   if (conflictCount > 0) {
     throw new RunError(
       'INPUT_CHANGED',
-      `${config.input.path} changed since these rows were issued (${conflictCount} row${conflictCount === 1 ? '' : 's'}); nothing was sent:\n${conflicts.join('\n')}\n` +
-        `Restore the sheet as it was to finish this run, or issue the new version to a different --out (the links already issued stay valid; disable them with reconcile if they are wrong).`,
+      say(runText.conflicts, { path: config.input.path, count: conflictCount, lines: conflicts.join('\n') }),
     );
   }
   return { rows, targets };
 }
 
 function describeConflict(row: PreparedRow, r: LedgerRecord): string {
-  const link = r.result?.id !== undefined ? `link ${r.result.id}` : 'a create whose answer was lost';
-  return (
-    `  row ${row.rowNumber}, reference ${row.reference}: issued as ${r.amount ?? '?'} ${r.currency ?? ''} expiring ${r.expiresAt ?? r.result?.expiresAt ?? '?'} (${link}); ` +
-    `the sheet now says ${row.amount ?? '?'} ${row.currency ?? ''} expiring ${row.expiresAt ?? '?'} (or another name/description)`
-  );
+  const link = r.result?.id !== undefined ? say(runText.conflictLink, { id: r.result.id }) : say(runText.conflictLost);
+  const was = say(runText.billShown, { amount: r.amount ?? '?', currency: r.currency ?? '', expiresAt: r.expiresAt ?? r.result?.expiresAt ?? '?' });
+  const now = say(runText.billShown, { amount: row.amount ?? '?', currency: row.currency ?? '', expiresAt: row.expiresAt ?? '?' });
+  return say(runText.conflictLine, { row: row.rowNumber, ref: row.reference, link, was, now });
 }
 
 function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean, pace?: ThrottleStats): IssueSummary {

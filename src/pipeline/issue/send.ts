@@ -12,6 +12,8 @@ import type { ProbeTarget } from '../uncertain/probe.js';
 import { callWithRetry, type RetryOptions } from '../service/retry.js';
 import type { Throttle } from '../service/throttle.js';
 import type { PreparedRow, RowState } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
 
 export type StopReason = 'AUTH_FAILED' | 'SERVICE_UNAVAILABLE' | 'INTERRUPTED';
 
@@ -60,10 +62,10 @@ export function classifyCreateError(err: unknown): { state: RowState; serviceFai
 }
 
 export function describeCreateError(err: unknown): string {
-  if (!(err instanceof ApiError)) return `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+  if (!(err instanceof ApiError)) return say(runText.unexpected, { detail: err instanceof Error ? err.message : String(err) });
   if (err.code === 'VALIDATION' && err.fieldErrors) {
     const fields = Object.entries(err.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
-    return `the service rejected the request (422): ${fields.join('; ')}`;
+    return say(runText.rejectedFields, { fields: fields.join('; ') });
   }
   return err.message;
 }
@@ -101,7 +103,7 @@ export class Sender {
         // The journal could not be written (disk full, folder removed): nothing more may be sent,
         // because a create that cannot be journaled cannot be resumed safely.
         this.fatal ??= err;
-        this.halt('SERVICE_UNAVAILABLE', `The journal could not be written: ${err instanceof Error ? err.message : String(err)}`);
+        this.halt('SERVICE_UNAVAILABLE', say(runText.journalFailed, { detail: err instanceof Error ? err.message : String(err) }));
       })
       .finally(() => {
         this.inFlight.delete(task);
@@ -148,17 +150,17 @@ export class Sender {
         () => this.stop === undefined,
       );
       this.serviceFailures = 0;
-      result = this.result(row, 'ISSUED', { id: created.id, url: created.url, error: created.warning ? `link created, but: ${created.warning}` : undefined });
+      result = this.result(row, 'ISSUED', { id: created.id, url: created.url, error: created.warning ? say(runText.createdBut, { warning: created.warning }) : undefined });
     } catch (err) {
       const { state, serviceFailure } = classifyCreateError(err);
       this.serviceFailures = serviceFailure ? this.serviceFailures + 1 : 0;
       // Read through a method: TypeScript keeps `this.stop` narrowed to undefined across the awaits above.
       const stop = this.stopped();
-      const error = stop && isApiError(err, 'NOT_SENT') ? `not sent: ${stop.message} Run the same command again to send it.` : describeCreateError(err);
+      const error = stop && isApiError(err, 'NOT_SENT') ? say(runText.notSentBecause, { why: stop.message }) : describeCreateError(err);
       result = this.result(row, state, { error, errorCode: isApiError(err) ? err.code : undefined });
       if (isApiError(err, 'AUTH_FAILED')) this.halt('AUTH_FAILED', describeAuthFailure(err));
       else if (this.serviceFailures >= this.options.serviceFailureLimit) {
-        this.halt('SERVICE_UNAVAILABLE', `The service failed ${this.serviceFailures} rows in a row after retries (last: ${describeCreateError(err)}). Nothing more was sent.`);
+        this.halt('SERVICE_UNAVAILABLE', say(runText.serviceFailed, { count: this.serviceFailures, last: describeCreateError(err) }));
       }
       if (state === 'UNCERTAIN') this.uncertain.push({ ref: row.reference, intentAt, lostAt: new Date().toISOString(), row });
     }

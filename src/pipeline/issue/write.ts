@@ -20,6 +20,9 @@ import { presentBillColumns } from '../output/presentation.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
 import { fileSha256, summaryTable, type RunParameters } from '../output/summary-tab.js';
 import type { PreparedRow, SkipCode } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 /** Row warnings (from the reader, or hidden rows billed) shown before they are only counted. */
 const MAX_ROW_WARNINGS = 20;
@@ -125,13 +128,13 @@ export async function writeIssueOutput(
     await input.close();
   }
   if (hiddenRows.length > 0) emit({ type: 'warning', message: hiddenRowsWarning(hiddenRows) });
-  if (rowWarnings > MAX_ROW_WARNINGS) emit({ type: 'warning', message: `${rowWarnings - MAX_ROW_WARNINGS} more row warnings like the ones above were not shown.` });
+  if (rowWarnings > MAX_ROW_WARNINGS) emit({ type: 'warning', message: say(phases.moreRowWarnings, { count: rowWarnings - MAX_ROW_WARNINGS }) });
   counts.tally = tally.toJSON();
   counts.rows = tally.rows;
   counts.states = Object.fromEntries(tally.ordered().map(([state, c]) => [state, c.rows]));
   counts.issued = counts.tally.states.ISSUED?.amounts ?? {};
   counts.extras = await extras.commit();
-  emit({ type: 'phase', phase: 'write', message: `Wrote ${counts.rows} row${counts.rows === 1 ? '' : 's'} to ${config.output.path}.` });
+  emit({ type: 'phase', phase: 'write', message: say(phases.wrote, { count: counts.rows, out: config.output.path }) });
   return counts;
 }
 
@@ -186,8 +189,7 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
 /** One warning for every hidden row left out, rather than one line per row. */
 function hiddenRowsWarning(rows: number[]): string {
   const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
-  return `${rows.length} row${rows.length === 1 ? ' is' : 's are'} hidden in the sheet (by hand or by a filter) and ${rows.length === 1 ? 'was' : 'were'} not billed ` +
-    `(row${rows.length === 1 ? '' : 's'} ${shown}); they are marked SKIPPED. Unhide them, or run with --include-hidden to bill them.`;
+  return say(phases.hiddenRows, { count: rows.length, shown });
 }
 
 /** The rows a person must look at; counts and amounts are the tally's. */
@@ -206,7 +208,7 @@ export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: WriteMode): Ro
   // a new amount or name beside a link made for the old one. The run pins its input, so this means the
   // input changed under it; refuse rather than write such a row.
   if (!mode.dryRun && record !== undefined && record.fp !== row.fingerprint && (record.inFlight || result?.state === 'ISSUED' || result?.state === 'UNCERTAIN')) {
-    throw new RunError('INPUT_CHANGED', `row ${row.rowNumber} (reference ${row.reference}) now says something else than what was sent for it`);
+    throw new RunError('INPUT_CHANGED', say(runText.rowChanged, { row: row.rowNumber, ref: row.reference }));
   }
   // What the journal pins wins over today's validation: a row issued last week whose due date has
   // passed is still ISSUED, with its link, and a create whose answer was lost is still UNCERTAIN.
@@ -217,7 +219,7 @@ export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: WriteMode): Ro
   if (row.skip !== undefined) return { state: 'SKIPPED', error: `${row.skip.code}: ${row.skip.message}` };
   if (row.errors.length > 0) {
     if (record?.inFlight && record.fp === row.fingerprint) {
-      return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: `the create for reference ${row.reference} was sent and its answer was lost; run the same command again to look for it` };
+      return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: say(runText.answerLost, { ref: row.reference }) };
     }
     return { state: 'INVALID', error: row.errors.map((e) => e.message).join(' | ') };
   }
@@ -226,9 +228,9 @@ export function outcomeOf(row: PreparedRow, ledger: Ledger, mode: WriteMode): Ro
   }
   if (mode.dryRun) return { state: WOULD_ISSUE, expiresAt: row.expiresAt };
   if (record?.inFlight) {
-    return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: `the create for reference ${row.reference} was sent and its answer was lost; run the same command again to look for it` };
+    return { state: 'UNCERTAIN', expiresAt: row.expiresAt, error: say(runText.answerLost, { ref: row.reference }) };
   }
-  const why = mode.stop ? `not sent: ${mode.stop.message} Run the same command again to send it.` : 'not sent; run the same command again to send it';
+  const why = mode.stop ? say(runText.notSentBecause, { why: mode.stop.message }) : say(runText.notSent);
   return { state: 'FAILED', expiresAt: row.expiresAt, error: why };
 }
 

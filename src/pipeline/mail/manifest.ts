@@ -12,6 +12,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { MANIFEST_CSV, MANIFEST_JSON, type ManifestEntry } from '../output/split.js';
 import type { StateCount } from '../output/state-tally.js';
 import { RunError } from '../run-error.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
 
 /** A manifest entry as `--split-by` wrote it, and where its file is. */
 export interface ManifestFile extends ManifestEntry {
@@ -32,19 +34,19 @@ export interface Manifest {
 const notAManifest = (given: string, reason: string): RunError =>
   new RunError(
     'BAD_OPTION',
-    `${given}: ${reason}. Give the folder that --split-by wrote (e.g. enero/links-by-Cobrador) or its ${MANIFEST_JSON}.`,
+    say(runText.notAManifest, { given, reason, manifest: MANIFEST_JSON }),
   );
 
 /** The manifest of `given`: a split folder, its `_manifest.json`, or its `_manifest.csv`. */
 export async function locateManifest(given: string): Promise<string> {
   const info = await stat(given).catch(() => undefined);
-  if (info === undefined) throw notAManifest(given, 'no such file or folder');
+  if (info === undefined) throw notAManifest(given, say(runText.manifestNoSuchPath));
   if (info.isDirectory()) return join(resolve(given), MANIFEST_JSON);
   const name = basename(given);
   if (name === MANIFEST_JSON) return resolve(given);
   // The CSV manifest's twin holds the same files with amounts by currency.
   if (name === MANIFEST_CSV) return join(dirname(resolve(given)), MANIFEST_JSON);
-  throw notAManifest(given, `is a file but not a manifest (${MANIFEST_JSON} or ${MANIFEST_CSV})`);
+  throw notAManifest(given, say(runText.manifestNotOne, { json: MANIFEST_JSON, csv: MANIFEST_CSV }));
 }
 
 export async function readManifest(given: string): Promise<Manifest> {
@@ -53,13 +55,13 @@ export async function readManifest(given: string): Promise<Manifest> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw notAManifest(given, `${path} is missing (was the folder written by paylinks issue/reconcile --split-by?)`);
+    throw notAManifest(given, say(runText.manifestMissing, { path }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw notAManifest(given, `${path} is not valid JSON`);
+    throw notAManifest(given, say(runText.manifestNotJson, { path }));
   }
   return parseManifest(json, path);
 }
@@ -67,16 +69,16 @@ export async function readManifest(given: string): Promise<Manifest> {
 /** Checks the shape of a parsed `_manifest.json`. */
 export function parseManifest(json: unknown, path: string): Manifest {
   const folder = dirname(path);
-  const bad = (what: string): RunError => notAManifest(path, `is not a manifest paylinks wrote (${what})`);
-  if (typeof json !== 'object' || json === null) throw bad('not an object');
+  const bad = (what: string): RunError => notAManifest(path, say(runText.manifestBad, { what }));
+  if (typeof json !== 'object' || json === null) throw bad(say(runText.manifestNotObject));
   const { column, files } = json as { column?: unknown; files?: unknown };
-  if (typeof column !== 'string' || !Array.isArray(files)) throw bad('no "column" or "files"');
+  if (typeof column !== 'string' || !Array.isArray(files)) throw bad(say(runText.manifestNoFiles));
   const seen = new Set<string>();
   const entries = files.map((raw: unknown, i): ManifestFile => {
     const f = raw as Partial<Record<keyof ManifestFile, unknown>> | null;
-    if (typeof f?.value !== 'string' || typeof f.file !== 'string' || typeof f.rows !== 'number') throw bad(`entry ${i + 1} lacks value, file or rows`);
-    if (!isPlainName(folder, f.file)) throw bad(`entry ${i + 1} names "${f.file}", outside the folder`);
-    if (seen.has(f.value)) throw bad(`the value "${f.value}" is listed twice`);
+    if (typeof f?.value !== 'string' || typeof f.file !== 'string' || typeof f.rows !== 'number') throw bad(say(runText.manifestEntryLacks, { n: i + 1 }));
+    if (!isPlainName(folder, f.file)) throw bad(say(runText.manifestEntryOutside, { n: i + 1, file: f.file }));
+    if (seen.has(f.value)) throw bad(say(runText.manifestValueTwice, { value: f.value }));
     seen.add(f.value);
     return {
       value: f.value,

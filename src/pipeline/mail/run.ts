@@ -25,6 +25,8 @@ import { deliver, type MailRetry, type SendContext } from './send.js';
 import { redact, type SmtpSettings } from './smtp-url.js';
 import { checkTemplates, renderMessage, type MailTemplates } from './templates.js';
 import { handshake, openPool, type SmtpPool } from './transport.js';
+import { say } from '../../i18n/message.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export interface MailConfig {
   /** The split folder or its manifest. */
@@ -53,14 +55,19 @@ export interface MailControls {
   stop: AbortSignal;
 }
 
+/** The run's sentences, from the catalogue (i18n/messages/phases.ts), rendered when used. */
 export const runMessages = {
-  noSmtp: '--smtp is required to send (or use --dry-run).',
-  auth: (detail: string) => `the SMTP server refused the user name or password (${detail}); check --smtp's user and SMTP_PASSWORD. Nothing was sent.`,
-  down: (server: string, detail: string) => `the SMTP server ${server} could not be used (${detail}). Nothing was sent.`,
-  interrupted: 'interrupted: messages not yet started were not sent; run the same command again to send them.',
-  journal: (detail: string) => `the mail journal could not be written (${detail}); the run stopped. Messages in flight are UNCERTAIN.`,
-  sending: (count: number, server: string) => `Sending ${count} message(s) through ${server}.`,
-  addressProblem: (file: string, p: AddressProblem) => `${file} row ${p.row}, column "${p.column}": ${p.text === '' ? '' : `"${p.text}" `}${p.reason}.`,
+  get noSmtp(): string {
+    return say(phases.mailNoSmtp);
+  },
+  auth: (detail: string) => say(phases.mailAuth, { detail }),
+  down: (server: string, detail: string) => say(phases.mailDown, { server, detail }),
+  get interrupted(): string {
+    return say(phases.mailInterrupted);
+  },
+  journal: (detail: string) => say(phases.mailJournal, { detail }),
+  sending: (count: number, server: string) => say(phases.mailSending, { count, server }),
+  addressProblem: (file: string, p: AddressProblem) => say(phases.mailAddress, { file, row: p.row, column: p.column, text: p.text, reason: p.reason }),
 };
 
 /** `enero/links-by-Cobrador` → `enero/links-by-Cobrador.mail-journal`: beside the folder, which a new split replaces whole. */

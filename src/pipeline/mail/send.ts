@@ -20,6 +20,8 @@ import { classifyFailure, smtpFields, type FailureKind } from './classify.js';
 import type { IntentEntry, MailJournalEntry } from './ledger.js';
 import type { AddressOutcome, StopReason } from './outcome.js';
 import type { Job } from './plan.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
 
 export interface SentInfo {
   accepted?: Array<string | { address: string }>;
@@ -147,7 +149,7 @@ async function attemptOnce(
 function rejection(address: string, errors: unknown[], ctx: SendContext, fallback?: unknown): Failure {
   const own = errors.find((e) => typeof (e as { recipient?: unknown }).recipient === 'string' && same((e as { recipient: string }).recipient, address));
   const source = own ?? fallback;
-  if (source === undefined) return { address, kind: 'PERMANENT', message: 'the server did not accept this recipient' };
+  if (source === undefined) return { address, kind: 'PERMANENT', message: say(runText.smtpRecipientRefused) };
   return { address, kind: classifyFailure(smtpFields(source)), message: ctx.redact(source instanceof Error ? source.message : String(source)) };
 }
 

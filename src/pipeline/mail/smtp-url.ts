@@ -13,6 +13,8 @@
  * trusted through Node's NODE_EXTRA_CA_CERTS.
  */
 import { RunError } from '../run-error.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
 
 export interface SmtpSettings {
   host: string;
@@ -33,8 +35,7 @@ export type SmtpUrlMessage = (reason: string) => string;
 const badUrl = (value: string, reason: string): RunError =>
   new RunError(
     'BAD_OPTION',
-    `--smtp "${value}" ${reason}; write it as smtp://user@host:587 (STARTTLS) or smtps://user@host:465 (TLS), ` +
-      'with the password in SMTP_PASSWORD.',
+    say(runText.smtpBad, { value, reason }),
   );
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -45,11 +46,11 @@ export function parseSmtpUrl(value: string, env: Readonly<Record<string, string 
   try {
     url = new URL(value.trim());
   } catch {
-    throw badUrl(redactUrlText(value), 'is not a URL');
+    throw badUrl(redactUrlText(value), say(runText.smtpNotUrl));
   }
   const shown = `${url.protocol}//${url.username === '' ? '' : `${decodeURIComponent(url.username)}@`}${url.host}`;
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw badUrl(shown, `starts with "${url.protocol}"`);
-  if (url.hostname === '') throw badUrl(shown, 'names no host');
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw badUrl(shown, say(runText.smtpScheme, { protocol: url.protocol }));
+  if (url.hostname === '') throw badUrl(shown, say(runText.smtpNoHost));
   const secure = url.protocol === 'smtps:';
   const port = url.port === '' ? (secure ? 465 : 587) : Number(url.port);
   const user = url.username === '' ? undefined : decodeURIComponent(url.username);
@@ -57,14 +58,14 @@ export function parseSmtpUrl(value: string, env: Readonly<Record<string, string 
   const fromEnv = env.SMTP_PASSWORD === undefined || env.SMTP_PASSWORD === '' ? undefined : env.SMTP_PASSWORD;
   const password = fromUrl ?? fromEnv;
   if (password !== undefined && user === undefined) {
-    throw badUrl(shown, 'has a password but no user name (smtp://user@host)');
+    throw badUrl(shown, say(runText.smtpPasswordNoUser));
   }
   const starttls = url.searchParams.get('starttls');
   if (starttls !== null && starttls !== 'auto' && starttls !== 'required') {
-    throw badUrl(shown, `asks for starttls=${starttls}; accepted: starttls=required or starttls=auto`);
+    throw badUrl(shown, say(runText.smtpStarttls, { value: starttls }));
   }
   for (const key of url.searchParams.keys()) {
-    if (key !== 'starttls') throw badUrl(shown, `has an unknown setting "${key}" (only starttls=required|auto)`);
+    if (key !== 'starttls') throw badUrl(shown, say(runText.smtpUnknownSetting, { key }));
   }
   const local = LOOPBACK.has(url.hostname);
   const requireTLS = !secure && (starttls === 'required' || (starttls === null && password !== undefined && !local));

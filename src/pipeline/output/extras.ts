@@ -13,6 +13,8 @@ import type { QrLink, QrResult, QrSink } from './qr.js';
 import { safeFileStem } from './safe-filename.js';
 import { findSplitColumn, SplitWriter, type SplitResult, type SplitRowInfo } from './split.js';
 import type { RunParameters } from './summary-tab.js';
+import { say } from '../../i18n/message.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export interface ExtrasResult {
   split?: SplitResult;
@@ -110,7 +112,6 @@ export class OutputExtras {
   private fail(key: 'splitError' | 'qrError', err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
     this.result[key] = message;
-    const what = key === 'splitError' ? 'The per-value files (--split-by) were not written' : 'The QR codes (--qr) were not written';
-    this.emit({ type: 'warning', message: `${what}: ${message} The full output has every row.` });
+    this.emit({ type: 'warning', message: say(key === 'splitError' ? phases.splitNotWritten : phases.qrNotWritten, { detail: message }) });
   }
 }

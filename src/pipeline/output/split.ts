@@ -26,6 +26,8 @@ import { RunError } from '../run-error.js';
 import { FileNamer, safeFileStem } from './safe-filename.js';
 import { StateTally, type StateCount } from './state-tally.js';
 import { summaryTable, type RunParameters } from './summary-tab.js';
+import { say } from '../../i18n/message.js';
+import { run as runText } from '../../i18n/messages/run.js';
 
 export const DEFAULT_MAX_SPLIT_FILES = 500;
 export const MANIFEST_CSV = '_manifest.csv';
@@ -86,7 +88,7 @@ export function findSplitColumn(header: readonly string[], name: string, file: s
     throw new MappingError(
       'MAP_COLUMN_NOT_FOUND',
       file,
-      `${file}: --split-by "${name}" names a column the file does not have. Columns found: ${header.map((h) => `"${h}"`).join(', ')}.`,
+      say(runText.splitColumnMissing, { file, name, columns: header.map((h) => `"${h}"`).join(', ') }),
     );
   }
   return index;
@@ -163,8 +165,7 @@ export class SplitWriter {
     if (this.buckets.size >= max) {
       throw new RunError(
         'BAD_OPTION',
-        `--split-by "${this.options.column}" has more than ${max} different values, one file each; ` +
-          'split by a column with fewer values (a collector, a branch, a zone), not one that differs on every row.',
+        say(runText.splitTooMany, { column: this.options.column, max }),
       );
     }
     const file = this.namer.claim(safeFileStem(value, words(this.options.lang).blank));

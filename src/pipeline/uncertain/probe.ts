@@ -17,6 +17,8 @@ import type { LinkInfo } from '../../api/types.js';
 import type { LinkQuery } from '../service/link-api.js';
 import { callWithRetry, type RetryOptions } from '../service/retry.js';
 import type { Throttle } from '../service/throttle.js';
+import { say } from '../../i18n/message.js';
+import { probe as probeText } from '../../i18n/messages/probe.js';
 
 export interface ProbeTarget {
   ref: string;
@@ -183,10 +185,21 @@ async function waitForLostCreates(targets: ProbeTarget[], settleMs: number): Pro
   if (wait > 0) await sleep(wait);
 }
 
-const NOTE_QUERY_FAILED = 'some ids could not be queried';
-const NOTE_END_NOT_REACHED = 'the end of the existing ids could not be reached within the probe window';
-const NOTE_WINDOW = 'the ids it could have received are more than the probe window (--probe-window) allows';
-const NOTE_NO_LOWER_BOUND = 'the create was sent before any answer of this output was recorded, so its lowest possible id is unknown';
+// Rendered when used: the run's language is set after this module loads.
+const NOTE = {
+  get QUERY_FAILED(): string {
+    return say(probeText.noteQueryFailed);
+  },
+  get END_NOT_REACHED(): string {
+    return say(probeText.noteEndNotReached);
+  },
+  get WINDOW(): string {
+    return say(probeText.noteWindow);
+  },
+  get NO_LOWER_BOUND(): string {
+    return say(probeText.noteNoLowerBound);
+  },
+};
 
 /**
  * No link of this output has a known id (every create so far lost its answer,
@@ -211,7 +224,7 @@ async function probeWithoutAnchor(targets: ProbeTarget[], queries: IdQueries, re
     if (result.found.has(t.ref)) continue;
     (definite ? result.absent : result.unresolved).add(t.ref);
   }
-  if (result.unresolved.size > 0) result.note = from === 1 ? NOTE_QUERY_FAILED : NOTE_WINDOW;
+  if (result.unresolved.size > 0) result.note = from === 1 ? NOTE.QUERY_FAILED : NOTE.WINDOW;
   return result;
 }
 
@@ -226,24 +239,24 @@ async function searchTopOfIds(queries: IdQueries, options: ProbeOptions): Promis
   let high = 1;
   for (;;) {
     const there = await queries.exists(high);
-    if (there === undefined) return NOTE_QUERY_FAILED;
+    if (there === undefined) return NOTE.QUERY_FAILED;
     if (!there) break;
     low = high;
     high *= 2;
-    if (queries.budget === 0) return NOTE_END_NOT_REACHED;
+    if (queries.budget === 0) return NOTE.END_NOT_REACHED;
   }
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
     const there = await queries.exists(mid);
-    if (there === undefined) return NOTE_QUERY_FAILED;
+    if (there === undefined) return NOTE.QUERY_FAILED;
     if (there) low = mid;
     else high = mid;
   }
   let top = low;
   for (let id = low + 1, misses = 0; misses < options.endRun; id += 1) {
-    if (queries.budget === 0) return NOTE_END_NOT_REACHED;
+    if (queries.budget === 0) return NOTE.END_NOT_REACHED;
     const there = await queries.exists(id);
-    if (there === undefined) return NOTE_QUERY_FAILED;
+    if (there === undefined) return NOTE.QUERY_FAILED;
     if (there) {
       top = id;
       misses = 0;
@@ -320,8 +333,8 @@ function width(range: IdRange | undefined, top: number): number {
 }
 
 function noteFor(targets: ProbeTarget[], ranges: Map<string, IdRange>, covered: Set<string>, reachedEnd: boolean): string {
-  if (targets.some((t) => !ranges.get(t.ref)?.provable)) return NOTE_NO_LOWER_BOUND;
-  if (targets.some((t) => !covered.has(t.ref))) return NOTE_WINDOW;
-  if (!reachedEnd) return NOTE_END_NOT_REACHED;
-  return NOTE_QUERY_FAILED;
+  if (targets.some((t) => !ranges.get(t.ref)?.provable)) return NOTE.NO_LOWER_BOUND;
+  if (targets.some((t) => !covered.has(t.ref))) return NOTE.WINDOW;
+  if (!reachedEnd) return NOTE.END_NOT_REACHED;
+  return NOTE.QUERY_FAILED;
 }

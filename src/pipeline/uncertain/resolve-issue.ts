@@ -13,6 +13,8 @@ import { probeUncertain, type ProbeTarget } from './probe.js';
 import { settle } from './settle.js';
 import type { Throttle } from '../service/throttle.js';
 import type { PreparedRow } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { phases } from '../../i18n/messages/phases.js';
 
 export interface ResolveContext {
   api: LinkApi;
@@ -32,7 +34,7 @@ type Target = ProbeTarget & { row?: PreparedRow };
 export async function resolveUncertain(targets: Target[], ctx: ResolveContext, options: { resend: boolean }): Promise<void> {
   let pending = targets;
   for (let round = 0; pending.length > 0; round += 1) {
-    ctx.emit({ type: 'phase', phase: 'probe', message: `Looking for ${pending.length} link${pending.length === 1 ? '' : 's'} whose create answer was lost.`, total: pending.length });
+    ctx.emit({ type: 'phase', phase: 'probe', message: say(phases.lookingFor, { count: pending.length }), total: pending.length });
     const result = await probeUncertain(pending, ctx.api, ctx.throttle, {
       known: ctx.ledger.knownLinks(),
       window: ctx.config.probe.window,

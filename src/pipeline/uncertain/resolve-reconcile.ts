@@ -16,6 +16,8 @@ import { probeUncertain, type ProbeTarget } from './probe.js';
 import { absentMessage, settle, type UncertainOutcome } from './settle.js';
 import type { RetryOptions } from '../service/retry.js';
 import type { Throttle } from '../service/throttle.js';
+import { say } from '../../i18n/message.js';
+import { probe as probeText } from '../../i18n/messages/probe.js';
 
 export type { UncertainOutcome };
 
@@ -82,7 +84,7 @@ function settledEarlier(ledger: Ledger, entries: readonly JournalEntry[], byRefe
     const result = record.result;
     if (result?.state === 'ISSUED' && result.id !== undefined) byReference.set(ref, { kind: 'found', id: result.id, url: result.url });
     else if (result?.state === 'UNCERTAIN' && result.otherLinks !== undefined) {
-      byReference.set(ref, { kind: 'mismatch', ids: result.otherLinks, message: result.error ?? `links ${result.otherLinks.join(', ')} carry reference ${ref} but differ from what was sent` });
+      byReference.set(ref, { kind: 'mismatch', ids: result.otherLinks, message: result.error ?? say(probeText.otherLinks, { ids: result.otherLinks.join(', '), ref }) });
     } else if (result === undefined) byReference.set(ref, { kind: 'absent', message: absentMessage(ref) });
   }
 }

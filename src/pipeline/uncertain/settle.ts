@@ -20,6 +20,8 @@ import { compareAmounts } from '../money.js';
 import { wallClockIn } from '../reconcile/decide.js';
 import type { JournalEntry, Ledger, LedgerRecord, ResultEntry } from './ledger.js';
 import type { ProbeResult } from './probe.js';
+import { say } from '../../i18n/message.js';
+import { probe as probeText } from '../../i18n/messages/probe.js';
 
 export type UncertainOutcome =
   | { kind: 'found'; id: number; url?: string }
@@ -121,7 +123,7 @@ async function record_(ref: string, record: LedgerRecord, settlement: Settlement
     }
     case 'absent': {
       if (ctx.lostTwice) {
-        const message = `the create was sent twice and both answers were lost; the service holds no link for this reference, so the next run will send it again`;
+        const message = say(probeText.sentTwiceLost);
         await writeResult(ref, record, { state: 'FAILED', error: message }, ctx);
         return { kind: 'absent', message };
       }
@@ -159,34 +161,24 @@ async function writeResult(ref: string, record: LedgerRecord, outcome: Pick<Resu
 /** `amount 20000 (sent 10000), name "Ana" (sent "Ana María")`. */
 export function describeDifferences(list: readonly FieldDifference[]): string {
   const show = (field: CheckedField, value: string | undefined): string =>
-    value === undefined ? 'not reported' : field === 'name' || field === 'description' ? JSON.stringify(value) : value;
-  return list.map((d) => `${d.field} ${show(d.field, d.link)} (sent ${show(d.field, d.sent)})`).join(', ');
+    value === undefined ? say(probeText.notReported) : field === 'name' || field === 'description' ? JSON.stringify(value) : value;
+  return list.map((d) => say(probeText.difference, { field: d.field, link: show(d.field, d.link), sent: show(d.field, d.sent) })).join(', ');
 }
 
 function mismatchMessage(ref: string, links: Array<{ link: LinkInfo; differences: FieldDifference[] }>, command: 'issue' | 'reconcile'): string {
   const shown = links.slice(0, 3).map(({ link, differences: d }) => `id ${link.id}: ${describeDifferences(d)}`);
-  const more = links.length > 3 ? `; and ${links.length - 3} more` : '';
-  const resend = command === 'issue' ? `run the same command again with --resend-uncertain ${ref}` : `run \`paylinks issue\` again on the same input with --out pointing at this sheet and --resend-uncertain ${ref}`;
-  return (
-    `a link with reference ${ref} exists but it is not the one this row sent (${shown.join('; ')}${more}), so it was not adopted. ` +
-    `Check reference ${ref} in the Placetopay panel: if one of its links is this bill, copy its id and URL into link_id and link_url; if none is, ${resend}`
-  );
+  const more = links.length > 3 ? say(probeText.andMore, { count: links.length - 3 }) : '';
+  const resend = say(command === 'issue' ? probeText.resendIssue : probeText.resendReconcile, { ref });
+  return say(probeText.mismatch, { ref, shown: `${shown.join('; ')}${more}`, resend });
 }
 
 export function absentMessage(ref: string): string {
-  return `no link was ever created for reference ${ref}; run \`paylinks issue\` again on the same input with --out pointing at this sheet to create it`;
+  return say(probeText.absent, { ref });
 }
 
 function unresolvedMessage(ref: string, note: string | undefined, command: 'issue' | 'reconcile'): string {
   const why = note ? ` (${note})` : '';
-  if (command === 'reconcile') {
-    return `the create for reference ${ref} lost its answer and no link could be found or ruled out${why}; look it up in the Placetopay panel and, if a link exists, copy its id into link_id`;
-  }
-  return (
-    `the create was sent but its answer was lost, and no link with reference ${ref} could be found or ruled out${why}. ` +
-    `Look up reference ${ref} in the Placetopay panel: if a link exists, copy its id and URL into link_id and link_url; ` +
-    `if none exists, run the same command again with --resend-uncertain ${ref}`
-  );
+  return say(command === 'reconcile' ? probeText.unresolvedReconcile : probeText.unresolvedIssue, { ref, why });
 }
 
 function sameAmount(a: string, b: string): boolean {
