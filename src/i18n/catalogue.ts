@@ -7,9 +7,15 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { labels } from './messages/labels.js';
+import { progress } from './messages/progress.js';
+import { reports } from './messages/reports.js';
 import { states } from './messages/states.js';
 
 export const catalogue = {
   common,
+  labels,
+  progress,
+  reports,
   states,
 } as const;
