@@ -25,6 +25,8 @@ export const labels = {
     version: msg({ es: 'Versión de paylinks', en: 'paylinks version' }),
     splitBy: msg({ es: 'Dividido por', en: 'Split by' }),
   },
+  /** The printed page's footer: Excel's codes &P (this page) and &N (pages) stay as they are. */
+  pageFooter: msg({ es: 'Página &P de &N', en: 'Page &P of &N' }),
   qrSheet: {
     reference: msg({ es: 'Referencia', en: 'Reference' }),
     name: msg({ es: 'Nombre', en: 'Name' }),
