@@ -7,12 +7,14 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { columns } from './messages/columns.js';
 import { labels } from './messages/labels.js';
 import { progress } from './messages/progress.js';
 import { reports } from './messages/reports.js';
 import { states } from './messages/states.js';
 
 export const catalogue = {
+  columns,
   common,
   labels,
   progress,

@@ -16,7 +16,9 @@ import type { CellValue, ReadOptions, SheetFormat, SheetInfo, WriteOptions } fro
 import { parseDueDate, type DueDateResult } from '../rows/dates.js';
 import { MappingError } from '../rows/mapping-error.js';
 import { mapColumns } from '../rows/headers.js';
-import { ISSUE_COLUMNS, planOutput, type OutputPlan } from '../output/sheet-plan.js';
+import { ISSUE_COLUMNS, planOutput, toolColumns, type OutputPlan } from '../output/sheet-plan.js';
+import { columnKeyOf, indexColumns, LABEL_OF_STATE, sheetLangOf, stateLabelCell } from '../output/column-keys.js';
+import { currentLang } from '../../i18n/current.js';
 import { RECONCILE_COLUMNS } from './columns.js';
 import { STATE_FILLS } from '../output/state-colours.js';
 import type { Field, Locale, RequestOptions } from '../types.js';
@@ -76,11 +78,11 @@ export interface IssuedSheet {
 const TOOL_COLUMNS = [...ISSUE_COLUMNS, ...RECONCILE_COLUMNS];
 const TOOL_NAMES = new Set(TOOL_COLUMNS.map((c) => c.header));
 
-/** The header of an issued sheet: a billing header, or any row naming `link_id`. */
+/** The header of an issued sheet: a billing header, or any row naming `link_id` (in either language). */
 export function isIssuedHeader(cells: CellValue[]): boolean {
   // Only link_id: the reader refuses a workbook where several sheets match, and the
   // Summary sheet issue writes beside "Links" (Estado, Filas, Monto, Moneda) reads like a billing header.
-  return cells.some((c) => typeof c === 'string' && c.trim().toLowerCase() === 'link_id');
+  return cells.some((c) => typeof c === 'string' && columnKeyOf(c) === 'link_id');
 }
 
 export async function openIssuedSheet(options: IssuedSheetOptions): Promise<IssuedSheet> {
@@ -140,7 +142,9 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
 }
 
 async function openWriter(info: SheetInfo, path: string, format: SheetFormat): Promise<IssuedSheetWriter> {
-  const plan: OutputPlan = planOutput(info.header, TOOL_COLUMNS);
+  // A sheet keeps the language its columns were written in; a Spanish one keeps each state's label current.
+  const lang = sheetLangOf(info.header, currentLang());
+  const plan: OutputPlan = planOutput(info.header, toolColumns(TOOL_COLUMNS, lang));
   const options: WriteOptions = {
     format,
     columns: plan.columns,
@@ -154,6 +158,7 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat): P
     async write(row, updates) {
       const values: Record<string, CellValue | undefined> = {};
       for (const name of TOOL_NAMES) values[name] = name in updates ? updates[name] : row.get(name);
+      for (const [state, label] of Object.entries(LABEL_OF_STATE)) values[label] = stateLabelCell(values[state], lang);
       const cells = plan.row(row.cells, values);
       await writer.writeRow(cells);
       return cells;
@@ -163,13 +168,9 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat): P
   };
 }
 
+/** The tool's columns by key, whichever language the sheet's headers are in. */
 function indexToolColumns(header: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    const name = h.trim().toLowerCase();
-    if (TOOL_NAMES.has(name) && !index.has(name)) index.set(name, i);
-  });
-  return index;
+  return indexColumns(header) as Map<string, number>;
 }
 
 /** Only what the preparer needs to compute the reference and the amount as issue did. */
