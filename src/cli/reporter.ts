@@ -71,6 +71,8 @@ export function createReporter(options: { log: LogMode; quiet?: boolean; stream?
             phaseStarted = Date.now();
             eta.reset();
             eta.record(phaseStarted, 0);
+            // The first progress line comes a while into the phase, when the time left can be told.
+            lastJsonProgress = phaseStarted;
           }
           if (json) jsonLine('info', 'phase', { phase: event.phase, message: event.message });
           else if (!options.quiet) write(event.message);

@@ -67,7 +67,7 @@ describe('a Spanish run', () => {
     const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet;
     expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['Estado', 'Filas', 'Monto', 'Moneda']);
     expect(summary.getRow(2).getCell(1).value).toBe('ISSUED (emitido)');
-  });
+  }, 240_000);
 
   it('issue of a sheet with invalid rows, then summary, then reconcile of the Spanish-headed sheet (a payment, labels kept current)', async () => {
     const input = join(dir, 'cartera.csv');
@@ -115,7 +115,7 @@ describe('a Spanish run', () => {
     const again = await runCli(['summary', out, '--lang', 'es']);
     expect(again.stdout).toMatch(/PAID \(pagado\)\s+1/);
     expect(again.stdout).toMatch(/PENDING \(pendiente\)\s+5/);
-  });
+  }, 240_000);
 
   it('an English-headed sheet stays English when a Spanish run reconciles it', async () => {
     const input = join(dir, 'en.csv');
@@ -125,10 +125,10 @@ describe('a Spanish run', () => {
     expect((await runCli(['reconcile', out, '--base-url', sandbox.url], { env: es() })).code).toBe(0);
     const { header } = await readCsvOutput(out, ';');
     expect(header.slice(5)).toEqual(['link_state', 'link_id', 'link_url', 'expires_at', 'error', 'link_status', 'payment_state', 'paid_amount', 'paid_at', 'receipt', 'authorization', 'payment_method', 'payer_name', 'checked_at', 'reconcile_error']);
-  });
+  }, 240_000);
 
   it('template: a Spanish line', async () => {
-    const result = await runCli(['template', '--out', join(dir, 'plantilla.xlsx'), '--lang', 'es']);
+    const result = await runCli(['template', '--out', join(dir, 'plantilla.xlsx')], { env: { LANG: 'es_CO.UTF-8' } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Plantilla escrita en /);
     expect(englishLines(result.stdout)).toEqual([]);
@@ -148,9 +148,10 @@ describe('a Spanish run', () => {
       expect(progress.length).toBeGreaterThan(0);
       for (const p of progress) {
         expect(p.total).toBe(400);
-        expect(typeof p.etaSeconds).toBe('number');
-        expect(p.etaSeconds).toBeGreaterThanOrEqual(0);
+        // The estimate needs a few rows (ETA_MIN_ROWS); past them every progress line has it.
+        if (p.done >= 5) expect(p.etaSeconds, JSON.stringify(p)).toBeGreaterThanOrEqual(0);
       }
+      expect(progress.some((p) => typeof p.etaSeconds === 'number')).toBe(true);
     } finally {
       await slow.close();
     }

@@ -79,7 +79,7 @@ describe('paylinks summary', () => {
     const table = await run(['summary', out, '--lang', 'en']);
     expect(table.stdout).toMatch(/Link states \(link_state\)/);
     expect(table.stdout).toMatch(/WOULD_ISSUE\s+2\s+\$ 3\.000,50 COP/);
-    const es = await run(['summary', out]);
+    const es = await run(['summary', out, '--lang', 'es']);
     expect(es.stdout).toMatch(/Estados de los enlaces/);
   });
 
