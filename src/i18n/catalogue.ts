@@ -28,8 +28,14 @@ import { phases } from './messages/phases.js';
 import { probe } from './messages/probe.js';
 import { run } from './messages/run.js';
 import { writing } from './messages/writing.js';
+import { columns } from './messages/columns.js';
+import { labels } from './messages/labels.js';
+import { progress } from './messages/progress.js';
+import { reports } from './messages/reports.js';
+import { states } from './messages/states.js';
 
 export const catalogue = {
+  columns,
   common,
   help: {
     common: helpCommon,
@@ -54,4 +60,8 @@ export const catalogue = {
   run,
   probe,
   phases,
+  labels,
+  progress,
+  reports,
+  states,
 } as const;

@@ -181,7 +181,7 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
     // The same history under Spanish headers (a workbook a Spanish run wrote) is found by its headers.
     const { workbook } = await readXlsxOutput(sheet);
     workbook.worksheets[0]?.getRow(1).eachCell((cell) => {
-      const spanish: Record<string, string> = { previous_link_id: 'id_enlace_anterior', previous_link_url: 'url_enlace_anterior', reissue_count: 'veces_reemitido' };
+      const spanish: Record<string, string> = { previous_link_id: 'Id del enlace anterior', previous_link_url: 'Enlace de pago anterior', reissue_count: 'Veces reemitido' };
       if (typeof cell.value === 'string' && spanish[cell.value]) cell.value = spanish[cell.value] as string;
     });
     await workbook.xlsx.writeFile(sheet);
@@ -189,8 +189,8 @@ describe('paylinks reissue (CLI, sandbox over HTTP)', () => {
     const again = await reissue(sheet, env, ['--due', day(50).iso]);
     expect(again.code, again.stderr).toBe(0);
     const third = await readXlsxOutput(sheet);
-    expect(third.header.slice(-3)).toEqual(['id_enlace_anterior', 'url_enlace_anterior', 'veces_reemitido']);
-    expect(third.rows[0]).toMatchObject({ id_enlace_anterior: out[0]?.link_id, veces_reemitido: 2 });
+    expect(third.header.slice(-3)).toEqual(['Id del enlace anterior', 'Enlace de pago anterior', 'Veces reemitido']);
+    expect(third.rows[0]).toMatchObject({ 'Id del enlace anterior': out[0]?.link_id, 'Veces reemitido': 2 });
     expect(sandbox.counters().createsByReference['FAC-1-R3']).toBe(1);
   });
 

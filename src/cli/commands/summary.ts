@@ -3,15 +3,16 @@
  * reconciled sheet, as a table or as JSON (--json) for scripts.
  */
 import type { Argv, BuilderArguments } from 'yargs';
-import { words, type Lang } from '../../pipeline/output/labels.js';
+import { say } from '../../i18n/message.js';
+import { labels } from '../../i18n/messages/labels.js';
+import { reports } from '../../i18n/messages/reports.js';
+import { stateWithLabel } from '../../i18n/messages/states.js';
 import { formatAmount } from '../../pipeline/money.js';
 import { summariseSheet, type SheetSummary } from '../../pipeline/summary/summarise.js';
 import type { TallyJson } from '../../pipeline/output/state-tally.js';
 import type { Locale } from '../../pipeline/types.js';
 import { currencyOption, localeOption, mapOption, sheetOption, timeZoneOption } from '../options.js';
 import { readingConfig, readingOptions } from '../reading-options.js';
-import { currentLang } from '../../i18n/current.js';
-import { say } from '../../i18n/message.js';
 import { helpCommon as c } from '../../i18n/messages/help-common.js';
 import { helpSummary as h } from '../../i18n/messages/help-summary.js';
 
@@ -36,8 +37,6 @@ export type SummaryArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: SummaryArgs): Promise<void> {
   const locale = localeOption(args.locale);
-  // The run's language (--lang, else the environment, else --locale), set once by main.ts.
-  const lang = currentLang();
   const summary = await summariseSheet({
     path: args.file,
     read: { sheet: sheetOption(args.sheet) },
@@ -45,29 +44,28 @@ export async function handler(args: SummaryArgs): Promise<void> {
     locale,
     currency: currencyOption(args.currency),
     timeZone: timeZoneOption(args.timezone),
-    blank: words(lang).blank,
+    blank: say(labels.blank),
     reading: readingConfig(args),
   });
-  process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, locale, lang));
+  process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, locale));
 }
 
-/** The summary as a table: one block per kind of state, amounts in the locale's format. */
-export function renderSummary(summary: SheetSummary, locale: Locale, lang: Lang): string {
-  const w = words(lang);
-  const lines = [`${summary.file}: ${summary.rows.toLocaleString(locale)} ${w.report.rows}`];
-  lines.push('', ...block(w.report.linkStates, summary.link, locale, lang));
-  if (summary.payment) lines.push('', ...block(w.report.paymentStates, summary.payment, locale, lang));
+/** The summary as a table in the run's language: one block per kind of state, states labelled, amounts in the locale's format. */
+export function renderSummary(summary: SheetSummary, locale: Locale): string {
+  const lines = [say(reports.summaryHead, { file: summary.file, rows: summary.rows.toLocaleString(locale) })];
+  lines.push('', ...block(say(reports.linkStates), summary.link, locale));
+  if (summary.payment) lines.push('', ...block(say(reports.paymentStates), summary.payment, locale));
   return `${lines.join('\n')}\n`;
 }
 
-function block(title: string, tally: TallyJson, locale: Locale, lang: Lang): string[] {
-  const w = words(lang);
+function block(title: string, tally: TallyJson, locale: Locale): string[] {
+  const total = say(labels.total);
   const money = (amounts: Record<string, string>): string =>
     Object.entries(amounts).map(([currency, amount]) => formatAmount(amount, locale, currency)).join(' + ');
-  const states = Object.entries(tally.states);
-  const width = Math.max(12, w.total.length, ...states.map(([s]) => s.length)) + 2;
+  const states = Object.entries(tally.states).map(([state, count]) => [stateWithLabel(state), count] as const);
+  const width = Math.max(12, total.length, ...states.map(([s]) => s.length)) + 2;
   const out = [title];
   for (const [state, count] of states) out.push(`  ${state.padEnd(width)}${count.rows.toLocaleString(locale).padStart(8)}   ${money(count.amounts)}`.trimEnd());
-  out.push(`  ${w.total.padEnd(width)}${tally.rows.toLocaleString(locale).padStart(8)}   ${money(tally.amounts)}`.trimEnd());
+  out.push(`  ${total.padEnd(width)}${tally.rows.toLocaleString(locale).padStart(8)}   ${money(tally.amounts)}`.trimEnd());
   return out;
 }

@@ -11,6 +11,7 @@ import { asOfOption, localeOption } from '../options.js';
 import { say } from '../../i18n/message.js';
 import { helpTemplate as h } from '../../i18n/messages/help-template.js';
 import { options as o } from '../../i18n/messages/options.js';
+import { reports } from '../../i18n/messages/reports.js';
 
 export const command = 'template';
 /** A function, so the text is read after main.ts has set the run's language. */
@@ -40,10 +41,9 @@ export async function handler(args: TemplateArgs): Promise<void> {
   // Loaded on use: the workbook library is only needed by this command.
   const { writeTemplate } = await import('../../pipeline/template/write-template.js');
   await writeTemplate({ path, format, locale, today: args.asOf === undefined ? undefined : asOfOption(args.asOf) });
-  const next = locale === 'es-CO'
-    ? `Plantilla escrita en ${path}. Llénela (borre la fila de ejemplo) y pruébela con: paylinks issue ${path} --dry-run`
-    : `Wrote the template to ${path}. Fill it in (delete the example row), then try: paylinks issue ${path} --dry-run --locale en-US`;
-  process.stdout.write(`${next}\n`);
+  // The command to try names --locale en-US when the sheet is in that format (es-CO is the default).
+  const command = `paylinks issue ${path} --dry-run${locale === 'es-CO' ? '' : ' --locale en-US'}`;
+  process.stdout.write(`${say(reports.templateWritten, { path, command })}\n`);
 }
 
 function templateFormat(format: string | undefined, out: string | undefined): 'csv' | 'xlsx' {

@@ -222,9 +222,6 @@ export const reissue = {
   }),
 
   // ── columns (sheet headers; keys stay previous_link_id, previous_link_url, reissue_count) ──
-  columnPreviousLinkId: msg({ es: 'id_enlace_anterior', en: 'previous_link_id' }),
-  columnPreviousLinkUrl: msg({ es: 'url_enlace_anterior', en: 'previous_link_url' }),
-  columnReissueCount: msg({ es: 'veces_reemitido', en: 'reissue_count' }),
   planRow: msg({ es: 'fila', en: 'row' }),
   planReference: msg({ es: 'referencia', en: 'reference' }),
   planLinkId: msg({ es: 'id_enlace', en: 'link_id' }),

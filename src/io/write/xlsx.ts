@@ -13,6 +13,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { createAtomicStream, flushAndCommit, outputError, type AtomicStream } from '../atomic.js';
 import { neutraliseFormula } from '../escape.js';
+import { say } from '../../i18n/message.js';
+import { labels } from '../../i18n/messages/labels.js';
 import { isCellError, type CellValue, type ColumnSpec, type SheetTable, type SheetWriter, type WriteOptions } from '../types.js';
 
 type Kind = NonNullable<ColumnSpec['kind']>;
@@ -44,6 +46,7 @@ export async function createXlsxWriter(path: string, options: WriteOptions): Pro
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: atomic.stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(options.sheetName), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    ...printSetup(),
   });
   const writer = new XlsxSheetWriter(atomic, workbook, sheet, options);
   // With fitWidths the header waits for the sampled rows: the streaming writer fixes widths at its first row.
@@ -124,7 +127,7 @@ class XlsxSheetWriter implements SheetWriter {
 
   /** A small table on its own worksheet, after the main one (the streaming writer cannot put it first). */
   private writeTable(table: SheetTable): void {
-    const sheet = this.workbook.addWorksheet(sheetName(table.name));
+    const sheet = this.workbook.addWorksheet(sheetName(table.name), printSetup());
     sheet.columns = table.columns.map((c, i) => ({ width: columnWidth(c, table.rows.map((r) => xlsxCell(r[i] ?? null, c.kind ?? 'text', this.options))) }));
     const header = sheet.addRow(table.columns.map((c) => safeText(c.header)));
     header.font = { bold: true };
@@ -172,6 +175,28 @@ class XlsxSheetWriter implements SheetWriter {
 }
 
 /** How one value is written in a column of the given kind. */
+/**
+ * How every worksheet prints: landscape, all columns fitted to the page's
+ * width (as many pages down as the rows need), the header row repeated on
+ * every page, and a footer with the file's name and "page N of M" in the
+ * run's language. Without it a sheet of 12 columns printed as eight portrait
+ * pages of one or two columns each.
+ */
+export function printSetup(): Pick<Partial<ExcelJS.AddWorksheetOptions>, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      horizontalCentered: false,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&L&8&F&R&8${say(labels.pageFooter)}`, evenFooter: `&L&8&F&R&8${say(labels.pageFooter)}` },
+  };
+}
+
 export function xlsxCell(value: CellValue, kind: Kind, options: Pick<WriteOptions, 'moneyFormat' | 'stateFill' | 'dateFormat'>): Styled {
   if (value === null || value === undefined) return { value: null };
   switch (kind) {

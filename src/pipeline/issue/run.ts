@@ -24,7 +24,7 @@ import { openJournal, readJournal, type Journal } from '../../io/journal.js';
 import { acquireLock } from '../../io/lock.js';
 import type { EventSink } from '../events.js';
 import { findSplitColumn } from '../output/split.js';
-import { Sender, type RunStop } from './send.js';
+import { isSetupStop, Sender, type RunStop } from './send.js';
 import { ownRecord, writeIssueOutput, type IssueCounts } from './write.js';
 import { Ledger, type JournalEntry, type LedgerRecord } from '../uncertain/ledger.js';
 import type { LinkApi } from '../service/link-api.js';
@@ -61,6 +61,11 @@ export interface IssueSummary extends IssueCounts {
   stop?: RunStop;
   /** How the service paced the run: requests, 429s, the rate found, a --rate for next time. */
   pace?: PaceReport;
+  /**
+   * False when the run stopped on wrong credentials or a wrong address before any link existed for
+   * this output: no sheet of rows that all failed the same way is written (nor over an earlier output).
+   */
+  written?: boolean;
 }
 
 export async function runIssue(config: IssueConfig, api: LinkApi | undefined, emit: EventSink, controls: IssueControls = {}): Promise<IssueSummary> {
@@ -193,6 +198,10 @@ async function sendAndWrite(
   const uncertain = sender.uncertain.splice(0);
   if (uncertain.length > 0 && !sender.stop) await resolveUncertain(uncertain, resolveOptions, { resend: true });
 
+  const links = countLinks(ledger);
+  if (isSetupStop(sender.stop) && links.issued + links.uncertain === 0) {
+    return notWritten(config, check.rows, started, sender.stop as RunStop, throttle.stats());
+  }
   emit({ type: 'phase', phase: 'write', message: say(phases.writing, { out: config.output.path }) });
   const unchanged = async (): Promise<void> => {
     const change = await pinChange(pin);
@@ -294,6 +303,12 @@ function describeConflict(row: PreparedRow, r: LedgerRecord): string {
   const was = say(runText.billShown, { amount: r.amount ?? '?', currency: r.currency ?? '', expiresAt: r.expiresAt ?? r.result?.expiresAt ?? '?' });
   const now = say(runText.billShown, { amount: row.amount ?? '?', currency: row.currency ?? '', expiresAt: row.expiresAt ?? '?' });
   return say(runText.conflictLine, { row: row.rowNumber, ref: row.reference, link, was, now });
+}
+
+/** The summary of a run stopped by its setup before any link existed: nothing written, nothing to count but the rows. */
+function notWritten(config: IssueConfig, rows: number, started: number, stop: RunStop, pace: ThrottleStats): IssueSummary {
+  const counts: IssueCounts = { rows, states: {}, issued: {}, uncertain: [], firstErrors: [], skipped: {} };
+  return { ...summarise(config, counts, started, stop, false, pace), written: false };
 }
 
 function summarise(config: IssueConfig, counts: IssueCounts, started: number, stop: RunStop | undefined, dryRun: boolean, pace?: ThrottleStats): IssueSummary {

@@ -15,11 +15,19 @@ import type { PreparedRow, RowState } from '../types.js';
 import { say } from '../../i18n/message.js';
 import { run as runText } from '../../i18n/messages/run.js';
 
-export type StopReason = 'AUTH_FAILED' | 'SERVICE_UNAVAILABLE' | 'INTERRUPTED';
+/** AUTH_FAILED: the credentials were refused; CONFIG_FAILED: the address answers 404 to a create (not Placetopay's API). */
+export type StopReason = 'AUTH_FAILED' | 'CONFIG_FAILED' | 'SERVICE_UNAVAILABLE' | 'INTERRUPTED';
 
 export interface RunStop {
   reason: StopReason;
   message: string;
+  /** AUTH_FAILED: the service's cause (101–104), when it gave one; the closing report advises by it. */
+  authCode?: number;
+}
+
+/** Stops that no row can get past until a person fixes the credentials or the address: the same command would stop the same way. */
+export function isSetupStop(stop: RunStop | undefined): boolean {
+  return stop?.reason === 'AUTH_FAILED' || stop?.reason === 'CONFIG_FAILED';
 }
 
 export interface SenderOptions {
@@ -86,8 +94,8 @@ export class Sender {
   }
 
   /** Stops sending new rows; rows already in flight finish. */
-  halt(reason: StopReason, message: string): void {
-    this.stop ??= { reason, message };
+  halt(reason: StopReason, message: string, authCode?: number): void {
+    this.stop ??= authCode === undefined ? { reason, message } : { reason, message, authCode };
   }
 
   /** Starts the create for `row` as soon as the window has room; resolves once it has started. */
@@ -158,7 +166,9 @@ export class Sender {
       const stop = this.stopped();
       const error = stop && isApiError(err, 'NOT_SENT') ? say(runText.notSentBecause, { why: stop.message }) : describeCreateError(err);
       result = this.result(row, state, { error, errorCode: isApiError(err) ? err.code : undefined });
-      if (isApiError(err, 'AUTH_FAILED')) this.halt('AUTH_FAILED', describeAuthFailure(err));
+      if (isApiError(err, 'AUTH_FAILED')) this.halt('AUTH_FAILED', describeAuthFailure(err), err.authCode);
+      // A create answered 404 has no link id to be missing: the address is not the service's API, for every row alike.
+      else if (isApiError(err, 'NOT_FOUND')) this.halt('CONFIG_FAILED', describeCreateError(err));
       else if (this.serviceFailures >= this.options.serviceFailureLimit) {
         this.halt('SERVICE_UNAVAILABLE', say(runText.serviceFailed, { count: this.serviceFailures, last: describeCreateError(err) }));
       }

@@ -10,11 +10,13 @@ import type { EventSink } from '../events.js';
 import type { IssueConfig } from './config.js';
 import type { RunStop } from './send.js';
 import type { Ledger, LedgerRecord } from '../uncertain/ledger.js';
-import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, wallClockDate } from '../output/sheet-plan.js';
+import { DRY_RUN_COLUMN, ISSUE_COLUMNS, planOutput, toolColumns, wallClockDate } from '../output/sheet-plan.js';
+import { sheetLangOf, stateLabelCell } from '../output/column-keys.js';
+import { currentLang } from '../../i18n/current.js';
 import { STATE_FILLS } from '../output/state-colours.js';
 import { noRowsError, RunError } from '../run-error.js';
 import { openPrepared, type PreparedInput } from '../rows/prepared-rows.js';
-import { langOf } from '../output/labels.js';
+import { langOf, type Lang } from '../output/labels.js';
 import { OutputExtras, type ExtrasResult } from '../output/extras.js';
 import { presentBillColumns } from '../output/presentation.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
@@ -88,7 +90,7 @@ export async function writeIssueOutput(
     await input.close();
     throw err;
   }
-  const { plan, present, writer, extras, run } = out;
+  const { plan, present, writer, extras, run, headerLang } = out;
   try {
     for (; !next.done; next = await rows.next()) {
       const row = next.value;
@@ -105,6 +107,8 @@ export async function writeIssueOutput(
       tally.add(outcome.state, row.amount, row.amount === undefined ? undefined : row.currency);
       const values: Record<string, CellValue | undefined> = {
         link_state: outcome.state,
+        // Spanish sheets only (the plan has no such column otherwise): the state's label for a person.
+        link_state_label: stateLabelCell(outcome.state, headerLang),
         link_id: outcome.id ?? null,
         link_url: outcome.url ?? null,
         expires_at: outcome.expiresAt ? wallClockDate(outcome.expiresAt) : null,
@@ -144,11 +148,15 @@ interface OpenOutput {
   writer: SheetWriter;
   extras: OutputExtras;
   run?: RunParameters;
+  /** The language of the tool's headers in this output. */
+  headerLang: Lang;
 }
 
 /** The full output's writer and, when asked for, the per-value files and QR codes. */
 async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dryRun: boolean }, emit: EventSink): Promise<OpenOutput> {
-  const plan = planOutput(input.info.header, mode.dryRun ? [...ISSUE_COLUMNS, DRY_RUN_COLUMN] : ISSUE_COLUMNS);
+  // The tool's headers in the run's language, unless the input is an output that already has them in the other.
+  const headerLang = sheetLangOf(input.info.header, config.lang ?? currentLang());
+  const plan = planOutput(input.info.header, toolColumns(mode.dryRun ? [...ISSUE_COLUMNS, DRY_RUN_COLUMN] : ISSUE_COLUMNS, headerLang));
   const { format } = config.output;
   const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: input.currency });
   const delimiter = config.output.delimiter ?? input.info.delimiter ?? (config.request.locale === 'es-CO' ? ';' : ',');
@@ -179,7 +187,7 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
     emit,
   });
   try {
-    return { plan, present, writer: await createSheetWriter(config.output.path, write), extras, run };
+    return { plan, present, writer: await createSheetWriter(config.output.path, write), extras, run, headerLang };
   } catch (err) {
     await extras.abort();
     throw err;

@@ -14,6 +14,7 @@ import { FileError } from '../../io/errors.js';
 import { openSheet } from '../../io/read/index.js';
 import type { CellValue } from '../../io/types.js';
 import { isCellError } from '../../io/types.js';
+import { columnKeyOf } from '../output/column-keys.js';
 
 /** Columns whose value is the time of a check, not a fact about the bill. */
 export const VOLATILE_COLUMNS = ['checked_at'];
@@ -29,7 +30,8 @@ export async function fingerprintFile(path: string): Promise<Fingerprint> {
     return { ok: false, code: 'FILE_UNREADABLE', message: err instanceof Error ? err.message : String(err) };
   }
   try {
-    const keep = source.info.header.map((h) => !VOLATILE_COLUMNS.includes(h.trim().toLowerCase()));
+    // By key, so a Spanish sheet's "Revisado el" is left out as its English "checked_at" is.
+    const keep = source.info.header.map((h) => !VOLATILE_COLUMNS.includes(columnKeyOf(h) ?? h.trim().toLowerCase()));
     const hash = createHash('sha256');
     const line = (cells: readonly CellValue[]): void => {
       hash.update(`${JSON.stringify(cells.filter((_, i) => keep[i] ?? true).map(canonical))}\n`);

@@ -1,11 +1,14 @@
 /**
- * The language of the tool's own words in the files and reports it writes
- * (`--lang es|en`, default from `--locale`). Payer-facing text (link name,
- * description) is the user's template, already in their language; this covers
- * the summaries, sheet labels and closing reports that collectors read.
+ * The tool's own words in the files and reports it writes, in one language,
+ * read from the catalogue (src/i18n/messages/labels.ts and reports.ts). A
+ * file may be written in a language other than the run's (a collector's mail
+ * in theirs), so this takes the language rather than the process's.
  */
 import type { Locale } from '../types.js';
 import type { Lang } from '../../i18n/lang.js';
+import { sayIn, type Message } from '../../i18n/message.js';
+import { labels } from '../../i18n/messages/labels.js';
+import { reports } from '../../i18n/messages/reports.js';
 
 export type { Lang } from '../../i18n/lang.js';
 
@@ -55,92 +58,58 @@ export interface Words {
   qrSheet: { reference: string; name: string; link: string; code: string };
 }
 
-const ES: Words = {
-  state: 'Estado',
-  rows: 'Filas',
-  amount: 'Monto',
-  currency: 'Moneda',
-  total: 'Total',
-  parameter: 'Parámetro',
-  value: 'Valor',
-  blank: '(sin valor)',
-  run: {
-    input: 'Archivo de entrada',
-    fingerprint: 'Huella SHA-256 de la entrada',
-    output: 'Archivo de salida',
-    service: 'Servicio',
-    dryRun: 'Simulación (nada enviado)',
-    time: 'Fecha y hora',
-    version: 'Versión de paylinks',
-    splitBy: 'Dividido por',
-  },
-  report: {
-    done: 'Listo',
-    dryRun: 'Simulación (nada enviado)',
-    rows: 'filas',
-    time: 'tiempo',
-    stopped: 'Detenido',
-    rowsWithoutLink: 'Filas sin enlace (las primeras 20; cada fila tiene su error en la salida):',
-    uncertain: (n) => `${n} fila(s) quedaron en UNCERTAIN y necesitan que alguien las revise:`,
-    again: (journal) => `Ejecute el mismo comando otra vez para terminar: el diario ${journal} recuerda cada enlace ya creado.`,
-    pushedBack: (n, limit, suggested) =>
-      `El servicio pidió ir más despacio ${n} vez/veces (429)` +
-      (limit === undefined ? '.' : `; su límite parecía de unas ${Math.round(limit)} solicitudes por segundo.`) +
-      (suggested === undefined ? '' : ` La próxima vez puede empezar con --rate ${suggested}.`),
-    split: (files, folder) => `${files} archivo(s) por valor en ${folder}`,
-    splitFailed: 'No se escribieron los archivos por valor',
-    qr: (count, path) => `${count} código(s) QR en ${path}`,
-    qrFailed: 'No se escribieron los códigos QR',
-    linkStates: 'Estados de los enlaces (link_state)',
-    paymentStates: 'Estados de pago (payment_state)',
-    skipped: (n, detail) => `omitidas ${n} (no son cobros: ${detail}; ver la columna error)`,
-  },
-  qrSheet: { reference: 'Referencia', name: 'Nombre', link: 'Enlace', code: 'Código QR' },
-};
+function build(lang: Lang): Words {
+  const l = labels;
+  const r = reports;
+  const say = (m: Message): string => sayIn(lang, m);
+  return {
+    state: say(l.state),
+    rows: say(l.rows),
+    amount: say(l.amount),
+    currency: say(l.currency),
+    total: say(l.total),
+    parameter: say(l.parameter),
+    value: say(l.value),
+    blank: say(l.blank),
+    run: {
+      input: say(l.run.input),
+      fingerprint: say(l.run.fingerprint),
+      output: say(l.run.output),
+      service: say(l.run.service),
+      dryRun: say(l.run.dryRun),
+      time: say(l.run.time),
+      version: say(l.run.version),
+      splitBy: say(l.run.splitBy),
+    },
+    report: {
+      done: say(r.done),
+      dryRun: say(r.dryRun),
+      rows: say(r.rows),
+      time: say(r.time),
+      stopped: say(r.stopped),
+      rowsWithoutLink: say(r.rowsWithoutLink),
+      uncertain: (count) => sayIn(lang, r.uncertain, { count }),
+      again: (journal) => sayIn(lang, r.again, { journal }),
+      pushedBack: (count, limit, suggested) => sayIn(lang, r.pushedBack, { count, limit, suggested }),
+      split: (files, folder) => sayIn(lang, r.split, { files, folder }),
+      splitFailed: say(r.splitFailed),
+      qr: (count, path) => sayIn(lang, r.qr, { count, path }),
+      qrFailed: say(r.qrFailed),
+      linkStates: say(r.linkStates),
+      paymentStates: say(r.paymentStates),
+      skipped: (count, detail) => sayIn(lang, r.skipped, { count, detail }),
+    },
+    qrSheet: {
+      reference: say(l.qrSheet.reference),
+      name: say(l.qrSheet.name),
+      link: say(l.qrSheet.link),
+      code: say(l.qrSheet.code),
+    },
+  };
+}
 
-const EN: Words = {
-  state: 'State',
-  rows: 'Rows',
-  amount: 'Amount',
-  currency: 'Currency',
-  total: 'Total',
-  parameter: 'Parameter',
-  value: 'Value',
-  blank: '(blank)',
-  run: {
-    input: 'Input file',
-    fingerprint: 'Input SHA-256 fingerprint',
-    output: 'Output file',
-    service: 'Service',
-    dryRun: 'Dry run (nothing sent)',
-    time: 'Time',
-    version: 'paylinks version',
-    splitBy: 'Split by',
-  },
-  report: {
-    done: 'Done',
-    dryRun: 'Dry run (nothing sent)',
-    rows: 'rows',
-    time: 'time',
-    stopped: 'Stopped',
-    rowsWithoutLink: 'Rows without a link (first 20; every row has its error in the output):',
-    uncertain: (n) => `${n} row(s) are UNCERTAIN and need a person:`,
-    again: (journal) => `Run the same command again to finish: the journal ${journal} remembers every link already created.`,
-    pushedBack: (n, limit, suggested) =>
-      `The service asked to slow down ${n} time(s) (429)` +
-      (limit === undefined ? '.' : `; its limit looked like about ${Math.round(limit)} requests per second.`) +
-      (suggested === undefined ? '' : ` Next time you can start with --rate ${suggested}.`),
-    split: (files, folder) => `${files} file(s), one per value, in ${folder}`,
-    splitFailed: 'The per-value files were not written',
-    qr: (count, path) => `${count} QR code(s) in ${path}`,
-    qrFailed: 'The QR codes were not written',
-    linkStates: 'Link states (link_state)',
-    paymentStates: 'Payment states (payment_state)',
-    skipped: (n, detail) => `skipped ${n} (not bills: ${detail}; see the error column)`,
-  },
-  qrSheet: { reference: 'Reference', name: 'Name', link: 'Link', code: 'QR code' },
-};
+const BUILT: Partial<Record<Lang, Words>> = {};
 
 export function words(lang: Lang): Words {
-  return lang === 'es' ? ES : EN;
+  return (BUILT[lang] ??= build(lang));
 }

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { CellValue, SheetTable } from '../../io/types.js';
+import { stateWithLabel } from '../../i18n/messages/states.js';
 import { words, type Lang } from './labels.js';
 import type { StateTally } from './state-tally.js';
 
@@ -29,7 +30,9 @@ export { fileSha256 } from '../../io/file-pin.js';
 export function summaryTable(tally: StateTally, lang: Lang, run?: RunParameters): SheetTable {
   const w = words(lang);
   const rows: CellValue[][] = [];
-  for (const [state, count] of tally.ordered()) {
+  for (const [code, count] of tally.ordered()) {
+    // A person reads this tab: in Spanish the code keeps its label beside it, ISSUED (emitido).
+    const state = stateWithLabel(code, lang);
     const currencies = Object.entries(count.amounts);
     if (currencies.length === 0) rows.push([state, count.rows, null, null]);
     currencies.forEach(([currency, amount], i) => rows.push([state, i === 0 ? count.rows : null, amount, currency]));

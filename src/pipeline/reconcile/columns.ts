@@ -5,8 +5,7 @@
  * last run" is measured against.
  */
 import type { CellValue, ColumnSpec } from '../../io/types.js';
-import { both, type Text } from '../../i18n/message.js';
-import { reissue } from '../../i18n/messages/reissue.js';
+import { columnKeyOf } from '../output/column-keys.js';
 
 /** What a person reads in `payment_state`. */
 export type PaymentState = 'PAID' | 'PARTIAL' | 'PENDING' | 'EXPIRED' | 'DISABLED' | 'UNKNOWN';
@@ -45,19 +44,10 @@ export const REISSUE_COLUMNS = [
 
 export type ReissueColumn = (typeof REISSUE_COLUMNS)[number]['header'];
 
-const REISSUE_HEADERS: Record<ReissueColumn, Text> = {
-  previous_link_id: both(reissue.columnPreviousLinkId),
-  previous_link_url: both(reissue.columnPreviousLinkUrl),
-  reissue_count: both(reissue.columnReissueCount),
-};
-
 /** The reissue column a header names (its key, or its English or Spanish header), if any. */
 export function reissueColumnOf(header: string): ReissueColumn | undefined {
-  const h = header.trim().toLowerCase();
-  for (const [key, text] of Object.entries(REISSUE_HEADERS) as Array<[ReissueColumn, Text]>) {
-    if (h === key || h === text.es.toLowerCase() || h === text.en.toLowerCase()) return key;
-  }
-  return undefined;
+  const key = columnKeyOf(header);
+  return REISSUE_COLUMNS.some((c) => c.header === key) ? (key as ReissueColumn) : undefined;
 }
 
 /** A row's reissue count as the sheet holds it is at least one: its link replaced an earlier one. */

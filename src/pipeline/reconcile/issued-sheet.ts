@@ -16,7 +16,9 @@ import type { CellValue, ReadOptions, SheetFormat, SheetInfo, WriteOptions } fro
 import { parseDueDate, type DueDateResult } from '../rows/dates.js';
 import { MappingError } from '../rows/mapping-error.js';
 import { mapColumns } from '../rows/headers.js';
-import { ISSUE_COLUMNS, planOutput, type OutputPlan } from '../output/sheet-plan.js';
+import { ISSUE_COLUMNS, planOutput, toolColumns, type OutputPlan } from '../output/sheet-plan.js';
+import { columnKeyOf, indexColumns, LABEL_OF_STATE, sheetLangOf, stateLabelCell } from '../output/column-keys.js';
+import { currentLang } from '../../i18n/current.js';
 import { RECONCILE_COLUMNS, REISSUE_COLUMNS, reissueColumnOf, wasReissued } from './columns.js';
 import { STATE_FILLS } from '../output/state-colours.js';
 import { say } from '../../i18n/message.js';
@@ -79,14 +81,12 @@ export interface IssuedSheet {
 
 const TOOL_COLUMNS = [...ISSUE_COLUMNS, ...RECONCILE_COLUMNS];
 const TOOL_NAMES = new Set(TOOL_COLUMNS.map((c) => c.header));
-// Reissue's columns are the tool's too (never billing fields), but only reissued sheets carry them.
-const ALL_TOOL_NAMES = new Set([...TOOL_NAMES, ...REISSUE_COLUMNS.map((c) => c.header)]);
 
-/** The header of an issued sheet: a billing header, or any row naming `link_id`. */
+/** The header of an issued sheet: a billing header, or any row naming `link_id` (in either language). */
 export function isIssuedHeader(cells: CellValue[]): boolean {
   // Only link_id: the reader refuses a workbook where several sheets match, and the
   // Summary sheet issue writes beside "Links" (Estado, Filas, Monto, Moneda) reads like a billing header.
-  return cells.some((c) => typeof c === 'string' && c.trim().toLowerCase() === 'link_id');
+  return cells.some((c) => typeof c === 'string' && columnKeyOf(c) === 'link_id');
 }
 
 export async function openIssuedSheet(options: IssuedSheetOptions): Promise<IssuedSheet> {
@@ -151,16 +151,13 @@ export async function openIssuedSheet(options: IssuedSheetOptions): Promise<Issu
 }
 
 async function openWriter(info: SheetInfo, path: string, format: SheetFormat, reissue: boolean): Promise<IssuedSheetWriter> {
+  // A sheet keeps the language its columns were written in; a Spanish one keeps each state's label current.
+  const lang = sheetLangOf(info.header, currentLang());
   // Reissue's columns are written where the sheet has them (under whichever header), or when reissue asks.
-  const present = new Map<string, string>();
-  for (const h of info.header) {
-    const key = reissueColumnOf(h);
-    if (key !== undefined && !present.has(key)) present.set(key, h);
-  }
-  const reissueColumns = REISSUE_COLUMNS.filter((c) => reissue || present.has(c.header)).map((c) => ({ ...c, header: present.get(c.header) ?? c.header }));
-  const plan: OutputPlan = planOutput(info.header, [...TOOL_COLUMNS, ...reissueColumns]);
+  const present = new Set(info.header.map(reissueColumnOf));
+  const reissueColumns = REISSUE_COLUMNS.filter((c) => reissue || present.has(c.header));
+  const plan: OutputPlan = planOutput(info.header, toolColumns([...TOOL_COLUMNS, ...reissueColumns], lang));
   const names = [...TOOL_NAMES, ...reissueColumns.map((c) => c.header)];
-  const keyOf = (name: string): string => reissueColumnOf(name) ?? name;
   const options: WriteOptions = {
     format,
     columns: plan.columns,
@@ -173,7 +170,8 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat, re
     options,
     async write(row, updates) {
       const values: Record<string, CellValue | undefined> = {};
-      for (const name of names) values[name] = keyOf(name) in updates ? updates[keyOf(name)] : row.get(keyOf(name));
+      for (const name of names) values[name] = name in updates ? updates[name] : row.get(name);
+      for (const [state, label] of Object.entries(LABEL_OF_STATE)) values[label] = stateLabelCell(values[state], lang);
       const cells = plan.row(row.cells, values);
       await writer.writeRow(cells);
       return cells;
@@ -183,13 +181,9 @@ async function openWriter(info: SheetInfo, path: string, format: SheetFormat, re
   };
 }
 
+/** The tool's columns by key, whichever language the sheet's headers are in. */
 function indexToolColumns(header: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    const name = reissueColumnOf(h) ?? h.trim().toLowerCase();
-    if (ALL_TOOL_NAMES.has(name) && !index.has(name)) index.set(name, i);
-  });
-  return index;
+  return indexColumns(header) as Map<string, number>;
 }
 
 /** Only what the preparer needs to compute the reference and the amount as issue did. */

@@ -5,6 +5,7 @@
  */
 import { openIssuedSheet, type IssuedSheetOptions } from '../reconcile/issued-sheet.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
+import { columnKeyOf } from '../output/column-keys.js';
 
 /** How to read the sheet (as reconcile reads it), and the label of an empty state cell. */
 export interface SheetSummaryOptions extends IssuedSheetOptions {
@@ -23,7 +24,7 @@ export interface SheetSummary {
 
 export async function summariseSheet(options: SheetSummaryOptions): Promise<SheetSummary> {
   const sheet = await openIssuedSheet(options);
-  const hasPayment = sheet.info.header.some((h) => h.trim().toLowerCase() === 'payment_state');
+  const hasPayment = sheet.info.header.some((h) => columnKeyOf(h) === 'payment_state');
   const link = new StateTally();
   const payment = new StateTally();
   try {

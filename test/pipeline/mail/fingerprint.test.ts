@@ -11,9 +11,9 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'paylinks-fingerprint-'));
 });
 
-async function csv(name: string, rows: string[][]): Promise<string> {
+async function csv(name: string, rows: string[][], header = ['Factura', 'payment_state', 'checked_at']): Promise<string> {
   const path = join(dir, name);
-  await writeFile(path, `\ufeff${[['Factura', 'payment_state', 'checked_at'], ...rows].map((r) => r.join(';')).join('\r\n')}\r\n`);
+  await writeFile(path, `\ufeff${[header, ...rows].map((r) => r.join(';')).join('\r\n')}\r\n`);
   return path;
 }
 
@@ -29,6 +29,13 @@ describe('fingerprintFile', () => {
     expect(await sha(await csv('b.csv', [['F-1', 'PENDING', '2031-01-02T06:15:00Z']]))).toBe(first);
     expect(await sha(await csv('c.csv', [['F-1', 'PAID', '2031-01-02T06:15:00Z']]))).not.toBe(first);
     expect(await sha(await csv('d.csv', [['F-1', 'PENDING', '2031-01-01T06:15:00Z'], ['F-2', 'PENDING', '']]))).not.toBe(first);
+  });
+
+  it('in a Spanish-headed sheet too: a new "Revisado el" alone is no change', async () => {
+    const header = ['Factura', 'Estado del pago', 'Revisado el'];
+    const first = await sha(await csv('es-a.csv', [['F-1', 'PENDING', '2031-01-01T06:15:00Z']], header));
+    expect(await sha(await csv('es-b.csv', [['F-1', 'PENDING', '2031-01-02T06:15:00Z']], header))).toBe(first);
+    expect(await sha(await csv('es-c.csv', [['F-1', 'PAID', '2031-01-02T06:15:00Z']], header))).not.toBe(first);
   });
 
   it('an XLSX written twice with the same rows has the same fingerprint, whatever its bytes and Summary sheet say', async () => {

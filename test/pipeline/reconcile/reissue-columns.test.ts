@@ -7,9 +7,9 @@ describe('reissueColumnOf', () => {
     ['previous_link_id', 'previous_link_id'],
     [' Previous_Link_URL ', 'previous_link_url'],
     ['reissue_count', 'reissue_count'],
-    ['id_enlace_anterior', 'previous_link_id'],
-    ['URL_enlace_anterior', 'previous_link_url'],
-    ['veces_reemitido', 'reissue_count'],
+    ['Id del enlace anterior', 'previous_link_id'],
+    ['enlace de PAGO anterior', 'previous_link_url'],
+    ['Veces reemitido', 'reissue_count'],
     ['link_id', undefined],
     ['Factura', undefined],
   ])('%j → %j', (header, key) => {
