@@ -7,7 +7,19 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { header } from './messages/header.js';
+import { mapping } from './messages/mapping.js';
+import { rows } from './messages/rows.js';
+import { rowsAmount } from './messages/rows-amount.js';
+import { rowsDates } from './messages/rows-dates.js';
+import { rowsSkip } from './messages/rows-skip.js';
 
 export const catalogue = {
   common,
+  rows,
+  rowsAmount,
+  rowsDates,
+  rowsSkip,
+  header,
+  mapping,
 } as const;
