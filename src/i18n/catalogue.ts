@@ -33,6 +33,12 @@ import { labels } from './messages/labels.js';
 import { progress } from './messages/progress.js';
 import { reports } from './messages/reports.js';
 import { states } from './messages/states.js';
+import { header } from './messages/header.js';
+import { mapping } from './messages/mapping.js';
+import { rows } from './messages/rows.js';
+import { rowsAmount } from './messages/rows-amount.js';
+import { rowsDates } from './messages/rows-dates.js';
+import { rowsSkip } from './messages/rows-skip.js';
 
 export const catalogue = {
   columns,
@@ -64,4 +70,10 @@ export const catalogue = {
   progress,
   reports,
   states,
+  rows,
+  rowsAmount,
+  rowsDates,
+  rowsSkip,
+  header,
+  mapping,
 } as const;

@@ -9,6 +9,8 @@ import type { CellFormat, CellValue } from '../../io/types.js';
 import { quoteValue } from './mapping-error.js';
 import { checkAmountSize, parseAmount, roundAmount, scaleAmount, type AmountResult } from './amount.js';
 import type { DecimalMark, RowErrorCode } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { rowsAmount as M } from '../../i18n/messages/rows-amount.js';
 
 export type AmountCellResult = AmountResult;
 
@@ -31,9 +33,12 @@ export function readAmountCell(cell: CellValue, format: CellFormat | undefined, 
   return {
     ok: false,
     code: 'AMOUNT_DISPLAY_MISMATCH',
-    reason: `the cell holds ${stored} but its format shows ${format?.displayed !== undefined ? `"${format.displayed}"` : displayed.amount} ` +
-      `(the format hides decimals), so the bill's amount is in doubt; ` +
-      `round the cell in the sheet (e.g. =ROUND(…;${shownDecimals})), or run with --bill-displayed to bill ${displayed.amount}`,
+    reason: say(M.hiddenDecimals, {
+      stored,
+      shown: format?.displayed !== undefined ? `"${format.displayed}"` : displayed.amount,
+      decimals: shownDecimals,
+      displayed: displayed.amount,
+    }),
   };
 }
 
@@ -47,13 +52,18 @@ export function readAmountCell(cell: CellValue, format: CellFormat | undefined, 
 function scaledDisplay(cell: number, format: CellFormat, scale: number, billDisplayed: boolean): AmountCellResult {
   const stored = String(Number(cell.toPrecision(15)));
   const shown = format.displayed ?? String(Number((cell * scale).toPrecision(15)));
-  const how = scale > 1 ? `shows it as a percentage, multiplied by ${Math.round(scale)}` : `divides it by ${Math.round(1 / scale).toLocaleString('en-US')}`;
+  const percent = scale > 1;
   return {
     ok: false,
     code: 'AMOUNT_DISPLAY_MISMATCH',
-    reason: `the cell holds ${stored} but its format ${quoteValue(format.numFmt ?? '')} shows "${shown}" (the format ${how}), so the bill's amount is in doubt; ` +
-      `format the amount column without scaling (e.g. #,##0) so it shows the amount the cell holds` +
-      (billDisplayed ? '; --bill-displayed does not bill a scaled display' : ''),
+    reason: say(M.scaledDisplay, {
+      stored,
+      numFmt: quoteValue(format.numFmt ?? ''),
+      shown,
+      percent,
+      factor: percent ? Math.round(scale) : Math.round(1 / scale),
+      billDisplayed,
+    }),
   };
 }
 
@@ -75,30 +85,25 @@ export function formatCurrencyConflict(format: CellFormat | undefined, currency:
   const named = format.currency?.toUpperCase();
   if (named !== undefined) {
     if (named === currency) return undefined;
-    return conflict(`is formatted as ${named}`, format, currency);
+    return conflict([named], format, currency);
   }
   // A sign not recognised is a currency all the same (colones, soles were billed as pesos when taken for none).
   if (format.unknownCurrency !== undefined) {
     return {
       code: 'CURRENCY_CONFLICT',
-      reason: `the cell is formatted with the currency sign ${quoteValue(format.unknownCurrency)} (format ${quoteValue(format.numFmt ?? '')}), ` +
-        `which paylinks does not recognise, so the bill's currency is in doubt; ` +
-        `format the amount column without a currency sign (e.g. #,##0) or with the row's currency (e.g. [$${currency}] #,##0)`,
+      reason: say(M.unknownSign, { sign: quoteValue(format.unknownCurrency), numFmt: quoteValue(format.numFmt ?? ''), currency }),
     };
   }
   if (format.currencyOneOf !== undefined && !format.currencyOneOf.includes(currency)) {
-    return conflict(`is formatted as ${format.currencyOneOf.join(' or ')}`, format, currency);
+    return conflict(format.currencyOneOf, format, currency);
   }
-  if (format.dollarSign === true && !DOLLAR_SIGN_CURRENCIES.has(currency)) return conflict('is formatted with a bare "$" (pesos or dollars)', format, currency);
+  // No code named: a bare "$" (pesos or dollars).
+  if (format.dollarSign === true && !DOLLAR_SIGN_CURRENCIES.has(currency)) return conflict([], format, currency);
   return undefined;
 }
 
-function conflict(how: string, format: CellFormat, currency: string): { code: RowErrorCode; reason: string } {
-  return {
-    code: 'CURRENCY_CONFLICT',
-    reason: `the cell ${how} (format ${quoteValue(format.numFmt ?? '')}), but the row's currency is ${currency}; ` +
-      'make the cell format and the currency (--currency or the currency column) agree',
-  };
+function conflict(named: readonly string[], format: CellFormat, currency: string): { code: RowErrorCode; reason: string } {
+  return { code: 'CURRENCY_CONFLICT', reason: say(M.formatCurrency, { named: [...named], numFmt: quoteValue(format.numFmt ?? ''), currency }) };
 }
 
 /**

@@ -9,6 +9,8 @@
  */
 import { isCellError, type CellValue } from '../../io/types.js';
 import { LOCALE_DEFAULTS, type DecimalMark, type Locale, type RowErrorCode } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { rowsAmount as M } from '../../i18n/messages/rows-amount.js';
 
 export type AmountResult =
   /** `currency`: the code written in the cell itself ("USD 1.250", "US$ 99", "1.250 COP"), if any. */
@@ -32,9 +34,6 @@ interface MarkRules {
   foreign: RegExp[];
   /** Thousands grouped by one kind of space, with this decimal mark. */
   spaced: RegExp;
-  example: string;
-  /** How the other mark's amounts look, for messages. */
-  otherLooks: string;
   other: DecimalMark;
 }
 
@@ -43,16 +42,12 @@ const RULES: Record<DecimalMark, MarkRules> = {
     valid: [/^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$/, /^\d+,\d{1,2}$/],
     foreign: [/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, /^\d+\.\d{1,2}$/],
     spaced: /^\d{1,3}(?: \d{3})+(?:,\d{1,2})?$/,
-    example: 'write 1.250.000,50 or 1250000,50',
-    otherLooks: 'a dot for decimals, as in 1,250,000.50',
     other: '.',
   },
   '.': {
     valid: [/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/, /^\d+\.\d{1,2}$/],
     foreign: [/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/, /^\d+,\d{1,2}$/],
     spaced: /^\d{1,3}(?: \d{3})+(?:\.\d{1,2})?$/,
-    example: 'write 1,250,000.50 or 1250000.50',
-    otherLooks: 'a comma for decimals, as in 1.250.000,50',
     other: ',',
   },
 };
@@ -64,7 +59,7 @@ export function decimalOf(style: Locale | DecimalMark): DecimalMark {
 
 /** How to write an amount with this decimal mark, for messages. */
 export function amountExample(style: Locale | DecimalMark): string {
-  return RULES[decimalOf(style)].example;
+  return say(M.example, { decimal: decimalOf(style) });
 }
 
 /** Parses an amount cell whose decimal mark is `style`'s (a locale's, or `,` / `.`). */
@@ -73,9 +68,9 @@ export function parseAmount(value: CellValue, style: Locale | DecimalMark): Amou
   if (value === null || value === undefined) return missing(decimal);
   if (typeof value === 'string') return fromText(value.trim(), decimal);
   if (typeof value === 'number') return fromNumber(value);
-  if (isCellError(value)) return invalid(`the cell holds the error ${value.error}; ${RULES[decimal].example}`);
-  const shown = value instanceof Date ? 'a date' : `the value ${String(value).toUpperCase()}`;
-  return invalid(`the cell holds ${shown}, not an amount; ${RULES[decimal].example}`);
+  if (isCellError(value)) return invalid(say(M.cellError, { error: value.error, decimal }));
+  if (value instanceof Date) return invalid(say(M.dateNotAmount, { decimal }));
+  return invalid(say(M.valueNotAmount, { value: String(value).toUpperCase(), decimal }));
 }
 
 function fromText(text: string, decimal: DecimalMark): AmountResult {
@@ -84,23 +79,23 @@ function fromText(text: string, decimal: DecimalMark): AmountResult {
   // No valid amount is this long; refusing early also keeps the regexes below from backtracking on huge cells.
   if (text.length > MAX_TEXT_LENGTH) {
     return PLAIN.test(text)
-      ? { ok: false, code: 'AMOUNT_TOO_LARGE', reason: `the amount has ${text.length} digits; amounts of at most ${MAX_SIGNIFICANT_DIGITS} digits are accepted` }
-      : invalid(`the cell holds ${text.length} characters of text, not an amount; ${rules.example}`);
+      ? { ok: false, code: 'AMOUNT_TOO_LARGE', reason: say(M.tooManyDigits, { digits: text.length, max: MAX_SIGNIFICANT_DIGITS }) }
+      : invalid(say(M.longText, { length: text.length, decimal }));
   }
   const m = SHAPE.exec(text);
   if (m === null || (m[1] !== undefined && m[4] !== undefined)) {
-    return invalid(`"${text}" is not an amount; ${rules.example} (digits only, optionally with $, COP or USD)`);
+    return invalid(say(M.notAmount, { text, decimal }));
   }
   // The code written in the cell counts: the caller checks it against the row's currency.
   const before = m[2]?.toUpperCase() ?? (m[3] !== undefined ? 'USD' : undefined);
   const after = m[6]?.toUpperCase();
   if (before !== undefined && after !== undefined && before !== after) {
-    return invalid(`"${text}" names two currencies; write the amount with one (or none)`);
+    return invalid(say(M.twoCurrencies, { text }));
   }
   const digits = m[5] as string;
   let canonical: string | undefined;
   if (digits !== digits.replace(SPACES, '')) {
-    const spaced = fromSpaced(text, digits, rules);
+    const spaced = fromSpaced(text, digits, decimal);
     if (!spaced.ok) return spaced;
     canonical = spaced.amount;
   } else if (PLAIN.test(digits)) canonical = canonicalize(digits, '');
@@ -116,7 +111,8 @@ function fromText(text: string, decimal: DecimalMark): AmountResult {
  * exports and some ERPs write them. Accepted only when unambiguous: one kind of
  * space, groups of exactly three digits, no dot or comma grouping besides.
  */
-function fromSpaced(text: string, digits: string, rules: MarkRules): AmountResult {
+function fromSpaced(text: string, digits: string, decimal: DecimalMark): AmountResult {
+  const rules = RULES[decimal];
   const kinds = new Set(digits.match(SPACES));
   const normal = digits.replace(SPACES, ' ');
   if (kinds.size === 1 && rules.spaced.test(normal)) {
@@ -124,25 +120,20 @@ function fromSpaced(text: string, digits: string, rules: MarkRules): AmountResul
     const whole = (at < 0 ? normal : normal.slice(0, at)).replace(/ /g, '');
     return { ok: true, amount: canonicalize(whole, at < 0 ? '' : normal.slice(at + 1)) };
   }
-  return invalid(
-    `"${text}" has spaces between its digits that are not thousands groups of three (or mixes them with other separators), so its amount is ambiguous; ${rules.example}`,
-  );
+  return invalid(say(M.badSpaces, { text, decimal }));
 }
 
 function explainMismatch(text: string, digits: string, decimal: DecimalMark): AmountResult {
   const rules = RULES[decimal];
   // The advice names --decimal, never --locale: a locale also changes how dates are read.
   if (rules.foreign.some((re) => re.test(digits))) {
-    return invalid(
-      `"${text}" is not an amount with "${decimal}" as the decimal mark (it looks like ${rules.otherLooks}); ${rules.example}, ` +
-        `or run with --decimal ${rules.other} if every amount in the sheet is written that way (dates are read as before)`,
-    );
+    return invalid(say(M.otherMark, { text, decimal }));
   }
   const decimals = new RegExp(`\\${decimal}(\\d{3,})$`).exec(digits);
   if (decimals !== null && rules.valid.some((re) => re.test(digits.slice(0, -((decimals[1] as string).length - 2))))) {
-    return invalid(`"${text}" has more than 2 decimals; round it to cents and ${rules.example}`);
+    return invalid(say(M.tooManyDecimals, { text, decimal }));
   }
-  return invalid(`"${text}" is not an amount with "${decimal}" as the decimal mark; ${rules.example}`);
+  return invalid(say(M.wrongMark, { text, decimal }));
 }
 
 /** "1.250.000,50" with decimal "," → "1250000.5". */
@@ -165,14 +156,14 @@ export function canonicalize(whole: string, fraction: string): string {
 
 function checkMagnitude(canonical: string, shown: string, negative: boolean): AmountResult {
   if (negative || /^0(?:\.0*)?$/.test(canonical)) {
-    return { ok: false, code: 'AMOUNT_NOT_POSITIVE', reason: `"${shown}" is not a positive amount; a bill must be for more than 0` };
+    return { ok: false, code: 'AMOUNT_NOT_POSITIVE', reason: say(M.notPositive, { shown: `"${shown}"` }) };
   }
   const significant = canonical.replace('.', '').replace(/^0+/, '').length;
   if (significant > MAX_SIGNIFICANT_DIGITS) {
     return {
       ok: false,
       code: 'AMOUNT_TOO_LARGE',
-      reason: `"${shown}" has ${significant} significant digits; amounts of at most ${MAX_SIGNIFICANT_DIGITS} digits are accepted`,
+      reason: say(M.tooManySignificant, { shown: `"${shown}"`, digits: significant, max: MAX_SIGNIFICANT_DIGITS }),
     };
   }
   return { ok: true, amount: canonical };
@@ -189,28 +180,28 @@ function checkMagnitude(canonical: string, shown: string, negative: boolean): Am
  * have at most 2 decimals. No arithmetic is done on the amount itself.
  */
 function fromNumber(n: number): AmountResult {
-  if (!Number.isFinite(n)) return invalid(`the cell holds ${String(n)}, not an amount`);
+  if (!Number.isFinite(n)) return invalid(say(M.notFinite, { value: String(n) }));
   const rounded = Number(n.toPrecision(MAX_SIGNIFICANT_DIGITS));
   if (n <= 0 || rounded <= 0) {
-    return { ok: false, code: 'AMOUNT_NOT_POSITIVE', reason: `${String(n)} is not a positive amount; a bill must be for more than 0` };
+    return { ok: false, code: 'AMOUNT_NOT_POSITIVE', reason: say(M.notPositive, { shown: String(n) }) };
   }
   if (Math.abs(n) >= 1e15 || Math.abs(n - rounded) >= 0.005) {
     return {
       ok: false,
       code: 'AMOUNT_TOO_LARGE',
-      reason: `${String(n)} needs more than ${MAX_SIGNIFICANT_DIGITS} digits; amounts of at most ${MAX_SIGNIFICANT_DIGITS} significant digits are accepted`,
+      reason: say(M.numberTooLong, { value: String(n), max: MAX_SIGNIFICANT_DIGITS }),
     };
   }
   const text = String(rounded);
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (m === null || (m[2] ?? '').length > 2) {
-    return invalid(`${text} has more than 2 decimals; round the amount to cents in the sheet`);
+    return invalid(say(M.numberDecimals, { value: text }));
   }
   return { ok: true, amount: canonicalize(m[1] as string, m[2] ?? '') };
 }
 
 function missing(decimal: DecimalMark): AmountResult {
-  return { ok: false, code: 'AMOUNT_MISSING', reason: `the amount is empty; ${RULES[decimal].example}` };
+  return { ok: false, code: 'AMOUNT_MISSING', reason: say(M.missing, { decimal }) };
 }
 
 function invalid(reason: string): AmountResult {

@@ -5,6 +5,8 @@
  */
 import { quoteValue } from './mapping-error.js';
 import type { Locale, RowErrorCode } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { rows as M } from '../../i18n/messages/rows.js';
 
 export type ContactResult = { ok: true; value: string } | { ok: false; code: RowErrorCode; reason: string };
 
@@ -15,12 +17,13 @@ const EMAIL = /^[^\s@<>(),;:"]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.
 export function validateEmail(text: string): ContactResult {
   if (text.length <= MAX_EMAIL_LENGTH && EMAIL.test(text)) return { ok: true, value: text };
   const several = /[,;\s]/.test(text) && (text.match(/@/g)?.length ?? 0) > 1;
-  const why = several
-    ? 'holds more than one address; write one address per cell'
+  const value = quoteValue(text);
+  const reason = several
+    ? say(M.emailSeveral, { value })
     : text.length > MAX_EMAIL_LENGTH
-      ? `is ${text.length} characters long; an address has at most ${MAX_EMAIL_LENGTH}`
-      : 'is not an email address; write it as name@domain.com, without spaces';
-  return { ok: false, code: 'EMAIL_INVALID', reason: `${quoteValue(text)} ${why}` };
+      ? say(M.emailTooLong, { value, length: text.length, max: MAX_EMAIL_LENGTH })
+      : say(M.emailInvalid, { value });
+  return { ok: false, code: 'EMAIL_INVALID', reason };
 }
 
 const PHONE_PUNCTUATION = /[\s().\-/]/g;
@@ -36,12 +39,7 @@ export function normalizePhone(text: string, locale: Locale): ContactResult {
   const compact = text.replace(PHONE_PUNCTUATION, '');
   const e164 = toE164(compact, locale);
   if (e164 !== undefined && E164.test(e164)) return { ok: true, value: e164 };
-  const local = locale === 'es-CO' ? 'a 10-digit Colombian mobile such as 300 123 4567' : 'a 10-digit US number such as (212) 555-0100';
-  return {
-    ok: false,
-    code: 'PHONE_INVALID',
-    reason: `${quoteValue(text)} is not a phone number; write + and the country code followed by the digits (e.g. +57 300 123 4567), or ${local}`,
-  };
+  return { ok: false, code: 'PHONE_INVALID', reason: say(M.phoneInvalid, { value: quoteValue(text), locale }) };
 }
 
 function toE164(compact: string, locale: Locale): string | undefined {

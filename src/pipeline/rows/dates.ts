@@ -15,6 +15,8 @@ import { isCellError, type CellValue } from '../../io/types.js';
 import { LOCALE_DEFAULTS, type DateOrder, type Locale, type RowErrorCode } from '../types.js';
 import { monthOfName } from './month-names.js';
 import { RunError } from '../run-error.js';
+import { say } from '../../i18n/message.js';
+import { rowsDates as M, type OrderHint } from '../../i18n/messages/rows-dates.js';
 
 export type DueDateResult = { ok: true; date: string } | { ok: false; code: RowErrorCode; reason: string };
 
@@ -29,13 +31,6 @@ const MAX_TEXT_LENGTH = 48;
 /** The last Excel serial date (9999-12-31) in the 1900 date system. */
 const MAX_SERIAL = 2958465;
 const DAY_MS = 86_400_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const ORDER: Record<DateOrder, { example: string; words: string }> = {
-  dmy: { example: 'write 2027-03-15 or 15/03/2027 (day/month/year)', words: 'day/month/year' },
-  mdy: { example: 'write 2027-03-15 or 03/15/2027 (month/day/year)', words: 'month/day/year' },
-  ymd: { example: 'write 2027-03-15 (year-month-day)', words: 'year/month/day' },
-};
 
 /** The date order a setting means: a locale's own, or the order itself (`--date-order`). */
 export function dateOrderOf(style: Locale | DateOrder): DateOrder {
@@ -50,21 +45,20 @@ export interface DateCellInfo {
 
 export function parseDueDate(value: CellValue, style: Locale | DateOrder, cellInfo?: DateCellInfo): DueDateResult {
   const order = dateOrderOf(style);
-  const example = ORDER[order].example;
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
-    return { ok: false, code: 'DUE_DATE_MISSING', reason: `the due date is empty; ${example}` };
+    return { ok: false, code: 'DUE_DATE_MISSING', reason: say(M.missing, { order }) };
   }
   if (value instanceof Date) return fromDateCell(value);
-  if (typeof value === 'number') return cellInfo?.isDate === true ? fromSerial(value, example) : notADateCell(String(value), example);
+  if (typeof value === 'number') return cellInfo?.isDate === true ? fromSerial(value, order) : notADateCell(String(value), order);
   if (typeof value === 'string') return fromText(value.trim(), order);
-  if (isCellError(value)) return invalid(`the cell holds the error ${value.error}; ${example}`);
-  return invalid(`the cell holds the value ${String(value).toUpperCase()}, not a date; ${example}`);
+  if (isCellError(value)) return invalid(say(M.cellError, { error: value.error, order }));
+  return invalid(say(M.valueNotDate, { value: String(value).toUpperCase(), order }));
 }
 
 /** The reader gives XLSX dates as the wall-clock date in UTC fields. */
 function fromDateCell(d: Date): DueDateResult {
-  if (Number.isNaN(d.getTime())) return invalid('the cell holds a date Excel could not read; type the date again');
-  return checkCalendar(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.toISOString().slice(0, 10), '');
+  if (Number.isNaN(d.getTime())) return invalid(say(M.unreadableDateCell));
+  return checkCalendar(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.toISOString().slice(0, 10));
 }
 
 /**
@@ -79,49 +73,42 @@ export function excelSerialToDate(serial: number): string | undefined {
   return new Date(epoch + day * DAY_MS).toISOString().slice(0, 10);
 }
 
-function fromSerial(n: number, example: string): DueDateResult {
+function fromSerial(n: number, order: DateOrder): DueDateResult {
   const date = excelSerialToDate(n);
   if (date !== undefined) return { ok: true, date };
-  return invalid(`the cell holds the number ${String(n)}, not a date; format the column as a date in Excel, or ${example}`);
+  return invalid(say(M.serialOutOfRange, { value: String(n), order }));
 }
 
 /** A number is a date only when the spreadsheet says so (a date format): 1052027 is not the year 4780. */
-function notADateCell(shown: string, example: string): DueDateResult {
-  return {
-    ok: false,
-    code: 'DUE_DATE_NOT_A_DATE_CELL',
-    reason: `"${shown}" is a plain number, not a date (the cell is not formatted as a date, so it is not read as an Excel serial date); ` +
-      `format the column as a date in the spreadsheet, or ${example}`,
-  };
+function notADateCell(shown: string, order: DateOrder): DueDateResult {
+  return { ok: false, code: 'DUE_DATE_NOT_A_DATE_CELL', reason: say(M.plainNumber, { shown, order }) };
 }
 
 function fromText(text: string, order: DateOrder): DueDateResult {
-  const rules = ORDER[order];
   // No date is this long; refusing early also keeps the regexes below from backtracking on huge cells.
-  if (text.length > MAX_TEXT_LENGTH) return invalid(`the cell holds ${text.length} characters of text, not a date; ${rules.example}`);
+  if (text.length > MAX_TEXT_LENGTH) return invalid(say(M.longText, { length: text.length, order }));
   let m = YEAR_FIRST.exec(text);
-  if (m !== null) return checkCalendar(Number(m[1]), Number(m[3]), Number(m[4]), text, '');
+  if (m !== null) return checkCalendar(Number(m[1]), Number(m[3]), Number(m[4]), text);
   m = YEAR_LAST.exec(text);
   if (m !== null) return fromYearLast(text, Number(m[1]), Number(m[3]), Number(m[4]), order);
   if (SHORT_YEAR.test(text)) {
-    return invalid(`"${text}" has a 2-digit year; write the year with 4 digits (${rules.example.replace('write ', '')})`);
+    return invalid(say(M.shortYear, { text, order }));
   }
-  if (NUMERIC.test(text)) return notADateCell(text, rules.example);
+  if (NUMERIC.test(text)) return notADateCell(text, order);
   if (HAS_LETTER.test(text)) {
     const named = fromMonthName(text);
     if (named !== undefined) return named;
   }
-  return invalid(`"${text}" is not a date; ${rules.example}`);
+  return invalid(say(M.notDate, { text, order }));
 }
 
 function fromYearLast(text: string, a: number, b: number, year: number, order: DateOrder): DueDateResult {
   if (order === 'ymd') {
-    return invalid(`"${text}" puts the year last, but the sheet's dates are year/month/day (--date-order ymd); ${ORDER.ymd.example}`);
+    return invalid(say(M.yearLast, { text }));
   }
   const [day, month] = order === 'dmy' ? [a, b] : [b, a];
-  const other: DateOrder = order === 'dmy' ? 'mdy' : 'dmy';
-  const hint = `; the sheet's dates are read as ${ORDER[order].words}` +
-    (month > 12 && day <= 12 ? `, or, if every date in the sheet is ${ORDER[other].words}, run with --date-order ${other}` : '');
+  const other = order === 'dmy' ? 'mdy' : 'dmy';
+  const hint: OrderHint = month > 12 && day <= 12 ? { order, other } : { order };
   return checkCalendar(year, month, day, text, hint);
 }
 
@@ -145,9 +132,9 @@ function fromMonthName(text: string): DueDateResult | undefined {
   else if (/^\d{1,2}$/.test(second)) [day, month] = [second, monthOfName(first)];
   if (day === undefined || month === undefined) return undefined;
   if (year === undefined) {
-    return invalid(`"${text}" has no 4-digit year; write it as 15 de enero de 2027, 15-ene-2027 or 2027-01-15`);
+    return invalid(say(M.noYear, { text }));
   }
-  return checkCalendar(year, month, Number(day), text, '');
+  return checkCalendar(year, month, Number(day), text);
 }
 
 const WEEKDAYS = new Set([
@@ -161,16 +148,14 @@ function stripAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function checkCalendar(year: number, month: number, day: number, shown: string, hint: string): DueDateResult {
-  const quoted = shown === '' ? 'the date' : `"${shown}"`;
-  if (month < 1 || month > 12) {
-    return invalid(`${quoted} is not a real date: the month must be 1 to 12${hint}`);
-  }
+/** `shown`: the cell as written, or '' for a date cell (the message then says "the date"). */
+function checkCalendar(year: number, month: number, day: number, shown: string, hint?: OrderHint): DueDateResult {
+  if (month < 1 || month > 12) return invalid(say(M.badMonth, hint === undefined ? { shown } : { shown, hint }));
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > last) {
-    return invalid(`${quoted} is not a real date: ${MONTHS[month - 1]} ${year} has ${last} days${hint}`);
+    return invalid(say(M.badDay, { shown, month, year, days: last, ...(hint === undefined ? {} : { hint }) }));
   }
-  if (year < 1900 || year > 9999) return invalid(`${quoted} has year ${year}; write a year from 1900 to 9999`);
+  if (year < 1900 || year > 9999) return invalid(say(M.badYear, { shown, year }));
   return { ok: true, date: `${year}-${pad(month)}-${pad(day)}` };
 }
 
@@ -209,7 +194,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
       });
     } catch {
-      throw new RunError('BAD_OPTION', `Unknown time zone "${timeZone}"; use an IANA name such as America/Bogota or America/New_York.`);
+      throw new RunError('BAD_OPTION', say(M.unknownTimeZone, { timeZone }));
     }
     formatters.set(timeZone, f);
   }

@@ -4,6 +4,8 @@
  * a bill anyone means; it is refused with the window in the message.
  */
 import { lastPlausibleDate } from './dates.js';
+import { say } from '../../i18n/message.js';
+import { rowsDates } from '../../i18n/messages/rows-dates.js';
 
 /** Due dates further ahead than this many years are refused unless --max-due-years says otherwise. */
 export const DEFAULT_MAX_DUE_YEARS = 3;
@@ -24,8 +26,7 @@ export class DueWindow {
   /** Why `date` (YYYY-MM-DD, shown as `shown`) is too far ahead; undefined when it is not. */
   tooFar(date: string, shown: string): string | undefined {
     if (date <= this.last) return undefined;
-    return `${shown} (${date}) is too far ahead to be a due date: due dates from ${this.today} to ${this.last} ` +
-      `(${this.years} year${this.years === 1 ? '' : 's'} ahead) are accepted; correct the date, or widen the window with --max-due-years`;
+    return say(rowsDates.tooFar, { shown, date, today: this.today, last: this.last, years: this.years });
   }
 }
 

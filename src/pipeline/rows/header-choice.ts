@@ -12,6 +12,8 @@ import { parseDueDate } from './dates.js';
 import { fieldOfHeader, isHeaderRow } from './headers.js';
 import { MappingError, quoteValue } from './mapping-error.js';
 import type { Field } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { header as M, type SheetPlace } from '../../i18n/messages/header.js';
 
 /** Rows under a candidate looked at for data. */
 export const DATA_ROWS_CHECKED = 5;
@@ -81,10 +83,11 @@ export function checkAboveHeader(info: SheetInfo, above: readonly RawRow[]): voi
     throw new MappingError(
       'DATA_ABOVE_HEADER',
       info.path,
-      `${where(info)}: row ${bill.rowNumber} (${describeCells(bill.cells)}) is above the header on row ${info.headerRowNumber} (${describeCells(info.header)}) ` +
-        `but reads like a bill (an amount and a date); rows above the header are never billed, so it would be left out. ` +
-        `paylinks reads one table per sheet, under its header row: ${oneTableAdvice(info)}. ` +
-        `Titles, notes and "Label: value" lines above the header are fine.`,
+      say(M.dataAboveHeader, {
+        place: place(info),
+        bill: { row: bill.rowNumber, cells: describeCells(bill.cells) },
+        header: { row: info.headerRowNumber, cells: describeCells(info.header) },
+      }),
     );
   }
 }
@@ -99,24 +102,15 @@ export function checkRowUnderHeader(info: SheetInfo, row: RawRow): void {
 }
 
 function headerTwice(info: SheetInfo, rows: readonly RawRow[]): MappingError {
-  const seen = rows.map((row) => `row ${row.rowNumber} (${describeCells(row.cells)})`).join(', ');
-  return new MappingError(
-    'HEADER_TWICE',
-    info.path,
-    `${where(info)} has more than one header row: ${seen}. paylinks reads one table per sheet and will not choose between them ` +
-      `(the rows of one table would be left out, or read through the other's columns): ${oneTableAdvice(info)}. ` +
-      `A header that your system repeats every few rows must be removed too.`,
-  );
+  const shown = rows.map((row) => ({ row: row.rowNumber, cells: describeCells(row.cells) }));
+  return new MappingError('HEADER_TWICE', info.path, say(M.headerTwice, { place: place(info), rows: shown }));
 }
 
-function where(info: SheetInfo): string {
-  return info.sheetName === undefined ? info.path : `sheet "${info.sheetName}" of ${info.path}`;
-}
-
-function oneTableAdvice(info: SheetInfo): string {
-  return info.format === 'xlsx'
-    ? 'delete the other block, or move it to another sheet and choose the sheet to bill with --sheet'
-    : 'delete the other block, or move it to another file';
+/** The sheet as a message names it; the advice to split the tables depends on whether it is a workbook. */
+function place(info: SheetInfo): SheetPlace {
+  const p: SheetPlace = { path: info.path, xlsx: info.format === 'xlsx' };
+  if (info.sheetName !== undefined) p.sheetName = info.sheetName;
+  return p;
 }
 
 const MAX_CELLS_SHOWN = 8;

@@ -194,11 +194,6 @@ function isUnderstood(raw: string): boolean {
   return !/[\p{L}\p{N}]/u.test(t);
 }
 
-/** Words for a unit in messages. */
-export function unitName(unit: AmountUnit): string {
-  return unit === 1000 ? 'thousands' : unit === 1_000_000 ? 'millions' : 'units';
-}
-
 /** What a due-date header's notes say about the order of day, month and year. */
 export interface DueHeaderNote {
   /** The pattern as written ("mm/dd/aaaa"). */

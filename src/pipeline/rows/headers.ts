@@ -8,6 +8,8 @@
 import type { CellValue } from '../../io/types.js';
 import { MappingError } from './mapping-error.js';
 import { FIELDS, type ColumnMap, type Field } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { mapping as M } from '../../i18n/messages/mapping.js';
 
 /** What people write, as they write it (accents kept for messages); looked up normalised. */
 export const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
@@ -146,16 +148,10 @@ export function parseMapFlags(specs: string[]): Partial<Record<Field, string>> {
     const header = eq < 0 ? '' : spec.slice(eq + 1).trim();
     const field = FIELD_ALIASES[key];
     if (eq < 0 || header === '' || field === undefined) {
-      throw new MappingError(
-        'MAP_INVALID',
-        undefined,
-        `--map "${spec}" is not understood; write --map field=Header, e.g. --map amount="Valor a pagar". ` +
-          `Fields: ${FIELDS.join(', ')}.`,
-      );
+      throw new MappingError('MAP_INVALID', undefined, say(M.mapNotUnderstood, { spec, fields: FIELDS }));
     }
-    if (result[field] !== undefined) {
-      throw new MappingError('MAP_INVALID', undefined, `--map names the ${field} column twice ("${result[field]}" and "${header}"); give it once.`);
-    }
+    const first = result[field];
+    if (first !== undefined) throw new MappingError('MAP_INVALID', undefined, say(M.mapTwice, { field, first, second: header }));
     result[field] = header;
   }
   return result;
@@ -207,20 +203,12 @@ function applyOverrides(
     const target = normalizeHeader(wanted);
     const indexes = normalized.flatMap((text, i) => (text === target ? [i] : []));
     if (indexes.length === 0) {
-      throw new MappingError(
-        'MAP_COLUMN_NOT_FOUND',
-        options.file,
-        `${options.file}: --map ${field}="${wanted}" names a column the file does not have. Columns found: ${quoteList(header)}.`,
-      );
+      throw new MappingError('MAP_COLUMN_NOT_FOUND', options.file, say(M.mapColumnNotFound, { file: options.file, field, wanted, columns: header }));
     }
     if (indexes.length > 1) throw conflict(options.file, header, normalized, field, indexes);
     const index = indexes[0] as number;
     if (claimed.has(index)) {
-      throw new MappingError(
-        'MAP_INVALID',
-        options.file,
-        `${options.file}: --map gives column "${header[index]}" to two fields; each column can hold one field.`,
-      );
+      throw new MappingError('MAP_INVALID', options.file, say(M.mapColumnTwice, { file: options.file, column: header[index] ?? '' }));
     }
     claimed.add(index);
     fields[field] = index;
@@ -230,50 +218,27 @@ function applyOverrides(
 
 function conflict(file: string, header: string[], normalized: string[], field: Field, indexes: number[]): MappingError {
   const [first, second] = indexes as [number, number];
-  const names = indexes.map((i) => `"${header[i]}" (column ${columnLetter(i)})`).join(' and ');
+  const columns = indexes.map((i) => ({ header: String(header[i]), letter: columnLetter(i) }));
   if (normalized[first] === normalized[second]) {
-    return new MappingError(
-      'HEADER_DUPLICATE',
-      file,
-      `${file}: the header "${header[first]}" appears twice, in ${names}, and both would be the ${field}. ` +
-        'Rename one of them in the file so each column has its own header.',
-    );
+    return new MappingError('HEADER_DUPLICATE', file, say(M.headerDuplicate, { file, header: String(header[first]), columns, field }));
   }
-  return new MappingError(
-    'HEADER_AMBIGUOUS',
-    file,
-    `${file}: both ${names} look like the ${field} column. ` +
-      `Say which one to use with --map ${field}="${header[first]}" (or --map ${field}="${header[second]}").`,
-  );
+  return new MappingError('HEADER_AMBIGUOUS', file, say(M.headerAmbiguous, { file, columns, field }));
 }
 
 function columnMissing(file: string, header: string[], missing: Field[]): MappingError {
-  const details = missing.map((f) => `the ${describe(f)} (accepted headers: ${SYNONYMS[f].join(', ')})`).join('; and ');
   return new MappingError(
     'COLUMN_MISSING',
     file,
-    `${file}: no column for ${details}. Columns found: ${quoteList(header)}. ` +
-      `Rename the column, or name it with --map ${missing[0]}="Your header".`,
+    say(M.columnMissing, { file, missing: missing.map((field) => ({ field, accepted: SYNONYMS[field] })), columns: header }),
   );
 }
 
 function headerNotFound(file: string, header: string[]): MappingError {
-  const shown = header.slice(0, 8);
   return new MappingError(
     'HEADER_NOT_FOUND',
     file,
-    `${file}: no recognisable header; the first cells are ${quoteList(shown)}${header.length > 8 ? ', …' : ''}. ` +
-      `The sheet needs a header row with at least an amount column (${SYNONYMS.amount.join(', ')}) ` +
-      `and a due date column (${SYNONYMS.dueDate.join(', ')}); other names can be given with --map amount="Header" --map due="Header".`,
+    say(M.headerNotFound, { file, first: header.slice(0, 8), more: header.length > 8, amount: SYNONYMS.amount, dueDate: SYNONYMS.dueDate }),
   );
-}
-
-function describe(field: Field): string {
-  return field === 'dueDate' ? 'due date' : field;
-}
-
-function quoteList(items: string[]): string {
-  return items.length === 0 ? '(none)' : items.map((h) => `"${h}"`).join(', ');
 }
 
 /** Excel's name for a 0-based column index: 0 → A, 26 → AA. */

@@ -7,6 +7,8 @@
 import { quoteValue } from './mapping-error.js';
 import { hash } from 'node:crypto';
 import type { RowErrorCode } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { rows as M } from '../../i18n/messages/rows.js';
 
 export const MAX_REFERENCE_LENGTH = 32;
 
@@ -14,21 +16,15 @@ export type ReferenceResult = { ok: true; reference: string } | { ok: false; cod
 
 const VALID = /^[A-Za-z0-9-]+$/;
 const BAD_CHAR = /[^A-Za-z0-9-]/u;
-const ACCEPTED = 'a reference may hold only letters A–Z, digits and hyphens, up to 32 characters (e.g. FAC-2027-001)';
 
 export function validateReference(text: string): ReferenceResult {
-  if (text === '') return { ok: false, code: 'REFERENCE_MISSING', reason: `the reference is empty; ${ACCEPTED}` };
+  if (text === '') return { ok: false, code: 'REFERENCE_MISSING', reason: say(M.referenceMissing) };
   if (text.length > MAX_REFERENCE_LENGTH) {
-    return {
-      ok: false,
-      code: 'REFERENCE_TOO_LONG',
-      reason: `${quoteValue(text)} is ${text.length} characters long; ${ACCEPTED}`,
-    };
+    return { ok: false, code: 'REFERENCE_TOO_LONG', reason: say(M.referenceTooLong, { value: quoteValue(text), length: text.length }) };
   }
   if (VALID.test(text)) return { ok: true, reference: text };
   const bad = BAD_CHAR.exec(text)?.[0] ?? '';
-  const what = /\s/.test(bad) ? 'contains spaces, which are not accepted' : `contains "${bad}", which is not accepted`;
-  return { ok: false, code: 'REFERENCE_INVALID', reason: `"${text}" ${what}; ${ACCEPTED}` };
+  return { ok: false, code: 'REFERENCE_INVALID', reason: say(M.referenceInvalid, /\s/.test(bad) ? { text } : { text, bad }) };
 }
 
 /** The values a derived reference is built from: the row's content, never its position. */

@@ -47,6 +47,8 @@
  */
 import { isCellError, type CellValue, type RawRow } from '../../io/types.js';
 import type { ColumnMap, Field, RowSkip } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { rowsSkip } from '../../i18n/messages/rows-skip.js';
 
 const TOTAL_WORD = /^(?:gran total|total general|grand total|sub ?-?totales|sub ?-?totals?|totales|totals?|suma total|sumas?|sum)(?=$|[\s:.])[\s:.\-]*/;
 // English Excel's outline label "<group> Total": the word Total closes the label.
@@ -103,13 +105,13 @@ export function isFooterLabel(text: string): boolean {
   return t !== '' && (FOOTER.test(t) || RULE_LINE.test(t));
 }
 
-/** The sentences a skipped row's error column shows; kept together so a catalogue can take them over. */
+/** The sentences a skipped row's error column shows, in the run's language. */
 export const SKIP_MESSAGES = {
-  total: (row: number, column: string, text: string) => `Row ${row} is not a bill: column "${column}" says "${text}", a total or subtotal line; it was not sent.`,
-  tableTotal: (row: number) => `Row ${row} is the totals row of an Excel table, not a bill; it was not sent.`,
-  footer: (row: number, column: string, text: string) => `Row ${row} is not a bill: column "${column}" says "${text}", a footer line under the data; it was not sent.`,
-  afterFooter: (row: number, footer: number) => `Row ${row} is not a bill: it comes after the footer line of row ${footer} and has no amount or due date; it was not sent.`,
-  hidden: (row: number) => `Row ${row} is hidden in the sheet (by hand or by a filter), so it was not billed; unhide it, or run with --include-hidden to bill hidden rows.`,
+  total: (row: number, column: string, text: string) => say(rowsSkip.total, { row, column, text }),
+  tableTotal: (row: number) => say(rowsSkip.tableTotal, { row }),
+  footer: (row: number, column: string, text: string) => say(rowsSkip.footer, { row, column, text }),
+  afterFooter: (row: number, footer: number) => say(rowsSkip.afterFooter, { row, footer }),
+  hidden: (row: number) => say(rowsSkip.hidden, { row }),
 } as const;
 
 /** Decides, row by row, whether a row is not a bill. Stateful: rows after a footer line are footer too. */

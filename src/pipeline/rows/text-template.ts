@@ -6,6 +6,8 @@
  */
 import { PaylinksError } from '../../errors.js';
 import { FIELDS } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { mapping } from '../../i18n/messages/mapping.js';
 
 export type TemplateErrorCode = 'TEMPLATE_INVALID';
 
@@ -24,11 +26,7 @@ const compiledCache = new Map<string, Compiled>();
 export function checkTemplate(tpl: string, allowed: readonly string[] = FIELDS): void {
   const unknown = [...tpl.matchAll(PLACEHOLDER)].map((m) => m[1] as string).filter((name) => !allowed.includes(name));
   if (unknown.length > 0) {
-    throw new TemplateError(
-      'TEMPLATE_INVALID',
-      `The template "${tpl}" uses ${unknown.map((u) => `{${u}}`).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not known; ` +
-        `placeholders are ${allowed.map((a) => `{${a}}`).join(', ')}.`,
-    );
+    throw new TemplateError('TEMPLATE_INVALID', say(mapping.templateUnknown, { template: tpl, unknown, allowed }));
   }
 }
 

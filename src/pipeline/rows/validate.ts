@@ -28,6 +28,11 @@ import { RowSkipper } from './skip-rows.js';
 import { checkTemplate, renderTemplate } from './text-template.js';
 import { RunError } from '../run-error.js';
 import type { ColumnMap, DateOrder, DecimalMark, Field, PreparedRow, RequestOptions, RowError, RowErrorCode } from '../types.js';
+import { say } from '../../i18n/message.js';
+import { common } from '../../i18n/messages/common.js';
+import { rows as M, type CurrencySource } from '../../i18n/messages/rows.js';
+import { rowsDates } from '../../i18n/messages/rows-dates.js';
+import { mapping } from '../../i18n/messages/mapping.js';
 
 export const MAX_DESCRIPTION_LENGTH = 250;
 
@@ -37,9 +42,6 @@ export { DEFAULT_MAX_DUE_YEARS } from './due-window.js';
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CURRENCY = /^[A-Za-z]{3}$/;
 const HAS_LOWER = /[a-z]/;
-
-/** At most this many of a too-wide row's extra cells are quoted in its message. */
-const EXTRA_CELLS_SHOWN = 5;
 
 /** How the sheet was read, as far as it bears on a row's meaning: a CSV's separator. */
 export type SheetReading = Pick<SheetInfo, 'format' | 'delimiter'>;
@@ -120,7 +122,7 @@ class RowPreparer {
     checkTemplate(options.descriptionTemplate);
     checkTimeZone(options.timeZone);
     if (!CURRENCY.test(options.currency)) {
-      throw new RunError('BAD_OPTION', `The currency "${options.currency}" is not an ISO 4217 code; use three letters such as COP or USD.`);
+      throw new RunError('BAD_OPTION', say(M.currencyOption, { currency: options.currency }));
     }
     checkNotifyColumns(map, options, file);
     const amountHeader = map.fields.amount === undefined ? undefined : map.header[map.fields.amount];
@@ -163,7 +165,7 @@ class RowPreparer {
     }
     if (p.expiresAt !== undefined) prepared.expiresAt = p.expiresAt;
     const warnings = [...(row.warnings ?? [])];
-    if (row.hidden === true && skip === undefined) warnings.push(`Row ${row.rowNumber} is hidden in the sheet and was billed because of --include-hidden.`);
+    if (row.hidden === true && skip === undefined) warnings.push(say(M.hiddenBilled, { row: row.rowNumber }));
     if (warnings.length > 0) prepared.warnings = warnings;
     if (skip !== undefined) prepared.skip = skip;
     else if (errors.length === 0) prepared.request = this.request(name, reference, description, p, recipients);
@@ -233,24 +235,25 @@ class RowPreparer {
       p.currencyMissing = true;
       // An Excel error in the cell was reported by text(); do not pile on.
       if (!errors.some((e) => e.field === 'currency')) {
-        this.fail(errors, row, 'currency', 'CURRENCY_MISSING',
-          'the currency is empty; write an ISO 4217 code such as COP or USD (--currency applies only to sheets without a currency column)');
+        this.fail(errors, row, 'currency', 'CURRENCY_MISSING', say(M.currencyMissing));
       }
     } else if (currency !== '') {
       if (!CURRENCY.test(currency)) {
-        const blank = this.header.currency === undefined ? '' : `, or leave it empty for ${this.header.currency} (the amount header's)`;
-        this.fail(errors, row, 'currency', 'CURRENCY_INVALID', `${quoteValue(currency)} is not a currency code; write a 3-letter ISO 4217 code such as COP or USD${blank}`);
+        const value = quoteValue(currency);
+        this.fail(errors, row, 'currency', 'CURRENCY_INVALID',
+          say(M.currencyInvalid, this.header.currency === undefined ? { value } : { value, headerCurrency: this.header.currency }));
       } else if (this.header.currency !== undefined && currency.toUpperCase() !== this.header.currency) {
         this.fail(errors, row, 'currency', 'CURRENCY_CONFLICT',
-          `the row says ${currency.toUpperCase()}, but the amount column "${this.amountHeader()}" says its amounts are in ${this.header.currency}; make the two agree`);
+          say(M.currencyConflict, { row: currency.toUpperCase(), header: this.amountHeader(), headerCurrency: this.header.currency }));
       } else p.currency = currency.toUpperCase();
     }
     // Without the row's currency there is nothing to compare the amount's own currency with.
     if (!currencyMissing) this.formatCurrency(row, p, errors);
     // "USD 1.250" in a COP row is a bill in the wrong currency, not a detail to ignore.
     if (!currencyMissing && p.amountCurrency !== undefined && p.amountCurrency !== p.currency) {
-      const source = currency !== '' ? 'the currency column says' : this.header.currency !== undefined ? `the amount header "${this.amountHeader()}" says` : `the run's currency is (--currency)`;
-      this.fail(errors, row, 'amount', 'CURRENCY_INVALID', `${this.shown(row, 'amount')} is in ${p.amountCurrency}, but ${source} ${p.currency}; write the amount without a currency, or make the two agree`);
+      const source: CurrencySource = currency !== '' ? { kind: 'column' } : this.header.currency !== undefined ? { kind: 'header', header: this.amountHeader() } : { kind: 'run' };
+      this.fail(errors, row, 'amount', 'CURRENCY_INVALID',
+        say(M.amountOtherCurrency, { shown: this.shown(row, 'amount'), amountCurrency: p.amountCurrency, source, currency: p.currency }));
     }
 
     const email = this.text(row, 'email', errors);
@@ -284,17 +287,8 @@ class RowPreparer {
     if (last < width) return false;
     const extra = row.cells.slice(width, last + 1).map((c) => cellText(c ?? null));
     const separator = this.sheet.delimiter ?? ',';
-    const named = separator === '\t' ? 'a tab' : `"${separator}"`;
-    const shown = extra.slice(0, EXTRA_CELLS_SHOWN).map((v) => `"${v}"`).join(', ') +
-      (extra.length > EXTRA_CELLS_SHOWN ? ` and ${extra.length - EXTRA_CELLS_SHOWN} more` : '');
-    // The example holds a comma the way this run reads amounts, so following the advice bills.
-    const example = this.decimal === ',' ? '1.250.000,50' : '1,250,000';
-    const advice = separator === ','
-      ? `quote a value that contains a comma (write "${example}", not ${example}), or save the CSV with ; as the separator, as Excel in Spanish does`
-      : `quote a value that contains ${named}, or remove the cells past the last column`;
     this.fail(errors, row, undefined, 'ROW_TOO_WIDE',
-      `the row has ${last + 1} cells but the header has ${width} columns, so ${shown} belong${extra.length === 1 ? 's' : ''} to no column: ` +
-        `a value holding the separator ${named} was probably split into several cells; ${advice}`,
+      say(M.rowTooWide, { cells: last + 1, columns: width, extra, separator, decimal: this.decimal }),
       extra.join(separator));
     return true;
   }
@@ -305,7 +299,7 @@ class RowPreparer {
     p.expiresAt = end.local;
     if (isPast(end.instant, this.options.now)) {
       this.fail(errors, row, 'dueDate', 'DUE_DATE_PAST',
-        `${this.shown(row, 'dueDate')} is past: the link would expire at ${end.local} (${this.options.timeZone}), which is not after now; write a due date from today on`);
+        say(rowsDates.past, { shown: this.shown(row, 'dueDate'), expires: end.local, timeZone: this.options.timeZone }));
     } else {
       const tooFar = this.window.tooFar(date, this.shown(row, 'dueDate'));
       if (tooFar !== undefined) this.fail(errors, row, 'dueDate', 'DUE_DATE_OUT_OF_RANGE', tooFar);
@@ -344,8 +338,7 @@ class RowPreparer {
     const first = this.seenReferences.get(key);
     if (first === undefined) this.seenReferences.set(key, row.rowNumber);
     else {
-      this.fail(errors, row, 'reference', 'REFERENCE_DUPLICATE',
-        `"${r.reference}" was already used by row ${first}; each bill needs its own reference`);
+      this.fail(errors, row, 'reference', 'REFERENCE_DUPLICATE', say(M.referenceDuplicate, { reference: r.reference, first }));
     }
     return r.reference;
   }
@@ -379,8 +372,9 @@ class RowPreparer {
     if (!fromColumn) text = renderTemplate(this.options.descriptionTemplate, this.values(row, reference, p)).trim();
     if (text === '') text = reference;
     if (text.length > MAX_DESCRIPTION_LENGTH) {
-      const reason = `the description is ${text.length} characters long; at most ${MAX_DESCRIPTION_LENGTH} are accepted` +
-        (fromColumn ? '; shorten it' : ` (from the template "${this.options.descriptionTemplate}"); shorten the template`);
+      const reason = say(M.descriptionTooLong, fromColumn
+        ? { length: text.length, max: MAX_DESCRIPTION_LENGTH }
+        : { length: text.length, max: MAX_DESCRIPTION_LENGTH, template: this.options.descriptionTemplate });
       if (fromColumn) this.fail(errors, row, 'description', 'DESCRIPTION_TOO_LONG', reason);
       else this.fail(errors, row, undefined, 'DESCRIPTION_TOO_LONG', reason, text);
     }
@@ -394,7 +388,7 @@ class RowPreparer {
       : renderTemplate(this.options.nameTemplate, this.values(row, reference, p)).trim();
     if (name === '') {
       this.fail(errors, row, this.map.fields.name === undefined ? undefined : 'name', 'NAME_MISSING',
-        `the link name is empty (template "${this.options.nameTemplate}"); fill in the cells the template uses`);
+        say(M.nameMissing, { template: this.options.nameTemplate }));
     }
     return name;
   }
@@ -423,9 +417,9 @@ class RowPreparer {
     if (!errors.some((e) => e.field === 'email' || e.field === 'phone')) {
       const wantsEmail = notify.includes('email');
       const wantsPhone = notify.some((c) => c !== 'email');
-      const what = wantsEmail && wantsPhone ? 'email or phone number' : wantsEmail ? 'email' : 'phone number';
+      const channel = wantsEmail && wantsPhone ? 'both' : wantsEmail ? 'email' : 'phone';
       this.fail(errors, row, wantsEmail && this.map.fields.email !== undefined ? 'email' : 'phone', 'RECIPIENT_MISSING',
-        `the payer has no ${what} to notify through (--notify ${notify.join(',')}); write one in the sheet, or run without --notify`);
+        say(M.recipientMissing, { channel, notify: notify.join(',') }));
     }
     return undefined;
   }
@@ -457,8 +451,7 @@ class RowPreparer {
     if (index === undefined) return null;
     const value = row.cells[index] ?? null;
     if (!isCellError(value)) return value;
-    this.fail(errors, row, field, 'CELL_ERROR',
-      `the cell holds the Excel error ${value.error}; fix the formula or type the value in the sheet`);
+    this.fail(errors, row, field, 'CELL_ERROR', say(M.cellError, { error: value.error }));
     return undefined;
   }
 
@@ -480,7 +473,7 @@ class RowPreparer {
     const bad = CONTROL_CHARACTER.exec(text);
     if (bad) {
       const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.fail(errors, row, field, 'CONTROL_CHARACTER', `contains the control character U+${code}, which cannot be sent; retype the cell or export the sheet again`);
+      this.fail(errors, row, field, 'CONTROL_CHARACTER', say(M.controlCharacter, { code }));
       return '';
     }
     return text;
@@ -498,7 +491,7 @@ class RowPreparer {
     const error: RowError = {
       code,
       rowNumber: row.rowNumber,
-      message: `${column === undefined ? `Row ${row.rowNumber}` : `Row ${row.rowNumber}, column "${column}"`}: ${reason}.`,
+      message: say(common.rowProblem, column === undefined ? { row: row.rowNumber, reason } : { row: row.rowNumber, column, reason }),
     };
     if (column !== undefined) error.column = column;
     if (field !== undefined) error.field = field;
@@ -524,11 +517,10 @@ function checkNotifyColumns(map: ColumnMap, options: RequestOptions, file: strin
   if (notify.length === 0) return;
   const usable = notify.some((c) => (c === 'email' ? map.fields.email : map.fields.phone) !== undefined);
   if (usable) return;
-  const needs = notify.includes('email') && notify.some((c) => c !== 'email') ? 'an email or phone' : notify.includes('email') ? 'an email' : 'a phone';
+  const needs = notify.includes('email') && notify.some((c) => c !== 'email') ? 'both' : notify.includes('email') ? 'email' : 'phone';
   throw new MappingError(
     'COLUMN_MISSING',
     file,
-    `${file ?? 'The sheet'}: --notify ${notify.join(',')} needs ${needs} column, and the file has none ` +
-      `(columns found: ${map.header.map((h) => `"${h}"`).join(', ')}). Add the column, name it with --map, or run without --notify.`,
+    say(mapping.notifyColumnMissing, { ...(file === undefined ? {} : { file }), notify: notify.join(','), needs, columns: map.header }),
   );
 }
