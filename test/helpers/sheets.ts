@@ -5,14 +5,30 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { columnKeyOf } from '../../src/pipeline/output/column-keys.js';
 
 export type Row = Record<string, string>;
+
+/**
+ * A record keyed by each header as written and, for paylinks' own columns, by
+ * their stable key too: a Spanish sheet's "Estado del enlace" is also
+ * `link_state`, so assertions read the same whichever language wrote it.
+ */
+function keyed<T>(header: readonly string[], values: readonly T[], blank: T): Record<string, T> {
+  const record: Record<string, T> = {};
+  header.forEach((h, i) => {
+    record[h] = values[i] ?? blank;
+    const key = columnKeyOf(h);
+    if (key !== undefined && !(key in record)) record[key] = values[i] ?? blank;
+  });
+  return record;
+}
 
 export async function readCsvOutput(path: string, delimiter = ';'): Promise<{ header: string[]; rows: Row[]; bytes: Buffer }> {
   const bytes = await readFile(path);
   const records = parse(bytes.toString('utf8').replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true }) as string[][];
   const header = records[0] ?? [];
-  const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  const rows = records.slice(1).map((r) => keyed(header, r, ''));
   return { header, rows, bytes };
 }
 
@@ -26,7 +42,7 @@ export async function readXlsxOutput(path: string): Promise<{ workbook: ExcelJS.
   sheet.eachRow((row, n) => {
     if (n === 1) return;
     const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
+    rows.push(keyed<ExcelJS.CellValue>(header, values, null));
   });
   return { workbook, sheet, header, rows };
 }

@@ -36,6 +36,7 @@ export function describe(): string {
 
 export function builder(yargs: Argv) {
   return readingOptions(connectionOptions(outputOptions(yargs)))
+    .example('$0 reissue enero-links.xlsx --due 2027-02-28 --dry-run', say(words.example))
     .positional('sheet', { type: 'string', describe: say(words.helpSheet), demandOption: true })
     .option('due', { type: 'string', describe: say(words.helpDue) })
     .option('dry-run', { type: 'boolean', default: false, describe: say(words.helpDryRun) })

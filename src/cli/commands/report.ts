@@ -24,6 +24,7 @@ export function describe(): string {
 
 export function builder(yargs: Argv) {
   return readingOptions(yargs)
+    .example('$0 report cartera/ --out cartera.html --by Cobrador', say(words.example))
     .positional('inputs', { type: 'string', array: true, describe: say(words.helpInputs), demandOption: true })
     .option('out', { type: 'string', demandOption: true, describe: say(words.helpOut) })
     .option('by', { type: 'string', describe: say(words.helpBy) })

@@ -6,6 +6,10 @@ type RowLink = { row: number; linkId: number };
 
 export const reissue = {
   // ── help ──────────────────────────────────────────────────────────────
+  example: msg({
+    es: 'Muestra qué filas sin pagar de enero se volverían a cobrar con vencimiento el 28 de febrero, sin enviar nada',
+    en: 'Shows which unpaid rows of January would be billed again, due on 28 February, sending nothing',
+  }),
   helpCommand: msg({
     es: 'Vuelve a emitir los enlaces de pago vencidos, desactivados o en mora de las filas sin pagar, con una referencia versionada (FAC-1 → FAC-1-R2)',
     en: 'Re-issue the payment links of unpaid rows whose link expired, was disabled or is overdue, under a versioned reference (FAC-1 → FAC-1-R2)',

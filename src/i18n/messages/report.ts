@@ -6,6 +6,10 @@ import { msg } from '../message.js';
 
 export const report = {
   // --- help ---------------------------------------------------------------
+  example: msg({
+    es: 'La cartera por edades de cada hoja de la carpeta cartera/, por cobrador, en una página HTML',
+    en: 'The aging report of every sheet in the folder cartera/, per collector, as one HTML page',
+  }),
   describe: msg({
     es: 'Cartera por edades de hojas emitidas y conciliadas: recaudado, pendiente por días de mora y % de recaudo, en XLSX o HTML',
     en: 'Aging report of issued and reconciled sheets: collected, pending by days overdue and collection rate, as XLSX or HTML',
