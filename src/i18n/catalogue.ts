@@ -7,7 +7,11 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { reconcile } from './messages/reconcile.js';
+import { webhook } from './messages/webhook.js';
 
 export const catalogue = {
   common,
+  reconcile,
+  webhook,
 } as const;

@@ -8,11 +8,11 @@
  * the sheet's lock · 130 interrupted.
  */
 import type { Argv, BuilderArguments } from 'yargs';
-import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile/run.js';
+import { runReconcile, type ReconcileConfig } from '../../pipeline/reconcile/run.js';
 import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import {
   asOfOption,
@@ -26,17 +26,32 @@ import {
   timeZoneOption,
 } from '../options.js';
 import { formatReconcileReport, REPORT_FORMATS } from '../reconcile-report.js';
+import { formatManyReport, type SheetReport } from '../reconcile-many-report.js';
+import { exitCodeOf, worstExitCode } from '../reconcile-exit.js';
+import { describeError } from '../describe-error.js';
+import { discoverSheets } from '../../pipeline/reconcile/discover.js';
+import { runReconcileMany } from '../../pipeline/reconcile/many.js';
+import { LockError } from '../../io/lock.js';
+import { say } from '../../i18n/message.js';
+import { cli, many as text } from '../../i18n/messages/reconcile.js';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { readingConfig, readingOptions } from '../reading-options.js';
-import { createReporter } from '../reporter.js';
+import { createReporter, type Reporter } from '../reporter.js';
 import { connectionOptions, outputOptions } from './shared-options.js';
 
-export const command = 'reconcile <sheet>';
+export const command = 'reconcile <sheets..>';
 export const describe = 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links';
 
 export function builder(yargs: Argv) {
   return readingOptions(connectionOptions(outputOptions(yargs)))
-    .positional('sheet', { type: 'string', describe: 'The sheet `paylinks issue` wrote (.csv or .xlsx)', demandOption: true })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating <sheet> in place' })
+    .positional('sheets', {
+      type: 'string',
+      array: true,
+      describe: 'Sheets `paylinks issue` wrote (.csv or .xlsx), or folders: every sheet paylinks wrote in them (one report, each sheet locked and written on its own, exit code the worst)',
+      demandOption: true,
+    })
+    .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating it in place (one sheet only)' })
     .option('disable-overdue', { type: 'boolean', default: false, describe: 'Disable ACTIVE, unpaid links whose due date (plus --grace-days) has passed. Never a paid link' })
     .option('grace-days', { type: 'number', default: 0, describe: 'Days after the due date before an unpaid link is disabled' })
     .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today for the overdue rule (rehearsals)' })
@@ -59,11 +74,15 @@ export type ReconcileArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: ReconcileArgs): Promise<void> {
   const reporter = createReporter({ log: args.log, quiet: args.quiet });
-  const config = buildConfig(args);
+  const paths = args.sheets.map(String);
+  const several = paths.length > 1 || (await anyFolder(paths));
+  if (several && args.out !== undefined) throw new RunError('BAD_OPTION', say(text.outWithMany));
+  if (several) return handleMany(args, paths, reporter);
+  const config = buildConfig(args, paths[0] as string);
   const connection = await connect(args, config.concurrency);
   try {
     for (const warning of connection.warnings) reporter.warn(warning);
-    if (args.sandbox) reporter.warn(`Using the embedded sandbox at ${connection.baseUrl}: it knows no links but those made in this command, so every link will be UNKNOWN.`);
+    if (args.sandbox) reporter.warn(say(cli.sandboxKnowsNothing, { url: connection.baseUrl }));
     const summary = await withInterrupts((controls) => runReconcile(config, connection.api, (e) => reporter.event(e), controls));
     reporter.finish();
     process.stdout.write(formatReconcileReport(summary, args.report, config.sheet.locale));
@@ -75,29 +94,57 @@ export async function handler(args: ReconcileArgs): Promise<void> {
   }
 }
 
-export function exitCodeOf(summary: ReconcileSummary): ExitCode {
-  if (summary.stop?.reason === 'INTERRUPTED') return EXIT.INTERRUPTED;
-  if (summary.stop) return EXIT.STOPPED;
-  // The sheet changed while reconcile ran: the result is beside it, not in it.
-  if (summary.sheetChanged) return EXIT.SOME_ROWS;
-  return summary.problemCount > 0 ? EXIT.SOME_ROWS : EXIT.OK;
+/** Several sheets, or a folder: each sheet reconciled on its own, one report, the worst exit code. */
+async function handleMany(args: ReconcileArgs, paths: string[], reporter: Reporter): Promise<void> {
+  const found = await discoverSheets(paths);
+  if (found.sheets.length === 0) {
+    const skipped = found.skipped.map((s) => `${basename(s.path)} (${s.reason})`).join('; ');
+    throw new RunError('NO_SHEETS', say(text.noSheets, { paths: paths.join(', '), skipped }));
+  }
+  const configs = found.sheets.map((sheet) => buildConfig(args, sheet));
+  const first = configs[0] as ReconcileConfig;
+  const connection = await connect(args, first.concurrency);
+  try {
+    for (const warning of connection.warnings) reporter.warn(warning);
+    if (args.sandbox) reporter.warn(say(cli.sandboxKnowsNothing, { url: connection.baseUrl }));
+    const pace = { concurrency: first.concurrency, rate: first.rate };
+    const summary = await withInterrupts((controls) => runReconcileMany(configs, connection.api, pace, (e) => reporter.event(e), controls));
+    reporter.finish();
+    const sheets: SheetReport[] = summary.sheets.map((outcome) => {
+      if (outcome.status === 'done') return { ...outcome, exitCode: exitCodeOf(outcome.summary) };
+      if (outcome.status === 'not-run') return { ...outcome, exitCode: outcome.reason === 'INTERRUPTED' ? EXIT.INTERRUPTED : EXIT.STOPPED };
+      const d = describeError(outcome.error);
+      const holder = outcome.error instanceof LockError ? outcome.error.holder : undefined;
+      return { ...outcome, exitCode: d.exitCode, described: { code: d.code, message: d.message, ...(holder ? { holder } : {}) } };
+    });
+    const exitCode = worstExitCode(sheets.map((s) => s.exitCode), summary.pace.requests > 0);
+    process.stdout.write(formatManyReport({ summary, sheets, skipped: found.skipped, exitCode }, args.report, first.sheet.locale));
+    process.exitCode = interruptedExitCode(exitCode);
+  } finally {
+    await connection.close();
+  }
 }
 
-function buildConfig(args: ReconcileArgs): ReconcileConfig {
+async function anyFolder(paths: readonly string[]): Promise<boolean> {
+  for (const path of paths) if ((await stat(path).catch(() => undefined))?.isDirectory() === true) return true;
+  return false;
+}
+
+function buildConfig(args: ReconcileArgs, sheet: string): ReconcileConfig {
   const locale = localeOption(args.locale);
   const currency = currencyOption(args.currency);
   const timeZone = timeZoneOption(args.timezone);
-  const outPath = args.out ?? args.sheet;
+  const outPath = args.out ?? sheet;
   if (args.dryRun && args.out !== undefined) {
     throw new RunError('BAD_OPTION', '--dry-run writes no file; leave out --out (or leave out --dry-run to write the reconciled sheet there).');
   }
   return {
-    sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency, timeZone, reading: readingConfig(args) },
+    sheet: { path: sheet, overrides: mapOption(args.map), locale, currency, timeZone, reading: readingConfig(args) },
     output: { path: outPath, format: formatOfPath(outPath, args.out === undefined ? 'the sheet' : '--out') },
-    lockPath: `${args.sheet}.lock`,
+    lockPath: `${sheet}.lock`,
     lockWaitMs: waitOption(args.wait),
-    journalPath: `${args.sheet}.journal`,
-    eventsPath: `${args.sheet}.events.jsonl`,
+    journalPath: `${sheet}.journal`,
+    eventsPath: `${sheet}.events.jsonl`,
     disableOverdue: args.disableOverdue,
     graceDays: intOption('grace-days', args.graceDays, 0, 3650),
     timeZone,
