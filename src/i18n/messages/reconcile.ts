@@ -27,9 +27,9 @@ export const discover = {
     en: 'the emergency copy `paylinks issue` keeps when it cannot write its output: run issue again with the same --out',
   }),
   hidden: msg({ es: 'archivo oculto', en: 'a hidden file' }),
-  folder: msg<{ name: string }>({
-    es: () => 'carpeta: no se buscan hojas dentro de las subcarpetas (nómbrela en la línea de comandos para conciliar sus hojas)',
-    en: () => 'a folder: sub-folders are not searched (name it on the command line to reconcile the sheets in it)',
+  folder: msg({
+    es: 'carpeta: no se buscan hojas dentro de las subcarpetas (nómbrela en la línea de comandos para conciliar sus hojas)',
+    en: 'a folder: sub-folders are not searched (name it on the command line to reconcile the sheets in it)',
   }),
   notSheetType: msg({ es: 'no es un archivo .csv ni .xlsx', en: 'not a .csv or .xlsx file' }),
   notFound: msg({ es: 'desapareció mientras se leía la carpeta', en: 'it disappeared while the folder was read' }),

@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { openSheet } from '../../io/read/index.js';
-import { say } from '../../i18n/message.js';
+import { say, type Message } from '../../i18n/message.js';
 import { discover as text } from '../../i18n/messages/reconcile.js';
 import { isIssuedHeader } from './issued-sheet.js';
 
@@ -124,36 +124,25 @@ export function skipByName(name: string): SkipCode | undefined {
   return undefined;
 }
 
+/** The reasons that need nothing but the file's name. */
+const REASONS: Partial<Record<SkipCode, Message>> = {
+  LOCK_FILE: text.lockFile,
+  TEMP_FILE: text.tempFile,
+  JOURNAL: text.journal,
+  EVENTS_FILE: text.eventsFile,
+  MANIFEST: text.manifest,
+  RECONCILED_COPY: text.reconciledCopy,
+  EMERGENCY_COPY: text.emergencyCopy,
+  HIDDEN: text.hidden,
+  FOLDER: text.folder,
+  NOT_A_SHEET_TYPE: text.notSheetType,
+  NOT_FOUND: text.notFound,
+};
+
 function reasonOf(code: SkipCode, name: string): string {
-  switch (code) {
-    case 'OWNER_FILE':
-      return say(text.ownerFile, { sheet: name.slice(2) });
-    case 'LOCK_FILE':
-      return say(text.lockFile);
-    case 'TEMP_FILE':
-      return say(text.tempFile);
-    case 'JOURNAL':
-      return say(text.journal);
-    case 'EVENTS_FILE':
-      return say(text.eventsFile);
-    case 'MANIFEST':
-      return say(text.manifest);
-    case 'RECONCILED_COPY':
-      return say(text.reconciledCopy);
-    case 'EMERGENCY_COPY':
-      return say(text.emergencyCopy);
-    case 'HIDDEN':
-      return say(text.hidden);
-    case 'FOLDER':
-      return say(text.folder, { name: basename(name) });
-    case 'NOT_A_SHEET_TYPE':
-      return say(text.notSheetType);
-    case 'NOT_FOUND':
-      return say(text.notFound);
-    case 'NOT_ISSUED':
-    case 'UNREADABLE':
-      return code;
-  }
+  if (code === 'OWNER_FILE') return say(text.ownerFile, { sheet: name.slice(2) });
+  const message = REASONS[code];
+  return message === undefined ? code : say(message);
 }
 
 async function readHeader(path: string): Promise<{ cells: string[] } | { error: string }> {

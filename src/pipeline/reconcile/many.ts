@@ -34,32 +34,25 @@ export type SheetOutcome =
 /** A list entry of the totals: which sheet it is from. */
 export type InSheet<T> = T & { sheet: string };
 
-export interface ManyTotals {
-  rows: number;
-  linked: number;
-  queried: number;
-  states: Record<string, number>;
-  amounts: Record<string, Record<string, string>>;
-  paid: Record<string, string>;
-  changeCounts: Record<string, number>;
-  disabled: number;
-  wouldDisableCount: number;
-  problemCount: number;
-  paidAfterDisableCount: number;
+/** The figures of several sheets added up: the same names as one sheet's summary. */
+export type ManyTotals = Pick<
+  ReconcileSummary,
+  'rows' | 'linked' | 'queried' | 'states' | 'amounts' | 'paid' | 'changeCounts' | 'disabled' | 'wouldDisableCount' | 'problemCount' | 'paidAfterDisableCount'
+> & {
   /** The lists, each entry with its sheet, at most LIST_LIMIT each (counts stay exact). */
   changes: Array<InSheet<Change>>;
   wouldDisable: Array<InSheet<RowProblem>>;
   problems: Array<InSheet<RowProblem>>;
   paidAfterDisable: Array<InSheet<RowProblem>>;
-}
+};
 
-export interface ManySummary extends ManyTotals {
+export type ManySummary = ManyTotals & {
   dryRun: boolean;
   sheets: SheetOutcome[];
   elapsedMs: number;
   /** The shared pace: every request of every sheet. */
   pace: PaceReport;
-}
+};
 
 const LIST_LIMIT = 500;
 /** Stops that hold for every sheet: the rest are not started. */
