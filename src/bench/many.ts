@@ -47,6 +47,17 @@ export async function manySheetsFigure(report: Report, latencyMs: number, concur
       `${wallRate.toFixed(0)} links/s over the wall ${(run.wallMs / 1000).toFixed(1)} s (incl. start-up, finding the sheets, reading and writing each), bound ${concurrency}/${latencyMs} ms = ${bound.toFixed(0)}/s; ` +
         `in-process ${innerRate.toFixed(0)} links/s = ${(innerRate / bound).toFixed(3)}; ${queries} queries for ${links} links; ${summary.sheets.filter((s) => s.status === 'done').length}/${sheets} sheets done; exit ${run.code}; peak RSS ${run.peakRssMiB?.toFixed(0) ?? '?'} MiB`,
     );
+    // The same machine, the same moment: one of those sheets alone, so the figure above can be read
+    // against what one sheet gets (a shared machine moves both alike).
+    const one = join(dir, 'cobro-2027-01-links.csv');
+    const single = await runCliMeasured(['reconcile', one, '--base-url', sandbox.url, '--log', 'json', '--report', 'json', '--concurrency', String(concurrency)], env);
+    const singleRate = (rows * 1000) / single.wallMs;
+    report(
+      `reconcile 1 sheet × ${rows} links alone (control for the figure above)`,
+      singleRate / bound,
+      '× bound',
+      `${singleRate.toFixed(0)} links/s over the wall ${(single.wallMs / 1000).toFixed(1)} s; the folder run reached ${(wallRate / singleRate).toFixed(2)} of this rate; exit ${single.code}; peak RSS ${single.peakRssMiB?.toFixed(0) ?? '?'} MiB`,
+    );
   } finally {
     await sandbox.close();
   }

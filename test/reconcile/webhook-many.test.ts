@@ -86,7 +86,7 @@ describe('paylinks webhook with several sheets', () => {
     expect(await stateOf(a)).toEqual({ 'E-1': 'PAID', 'E-2': '' });
     expect(logs.some((l) => l.startsWith('warn') && l.includes(`for link ${stray}: that link is in no sheet; kept in`))).toBe(true);
     expect(logs.some((l) => l.startsWith('info') && l.includes(`accepted PAID for link ${a1} for ${a}`))).toBe(true);
-  });
+  }, 240_000);
 });
 
 describe('paylinks webhook --dir (CLI)', () => {
@@ -145,7 +145,7 @@ describe('paylinks webhook --dir (CLI)', () => {
     again.child.kill('SIGTERM');
     await again.done;
     expect((await events(`${marzo}.events.jsonl`)).map((e) => e.linkId)).toEqual([m1, m2]);
-  });
+  }, 240_000);
 
   it('speaks Spanish in a Spanish environment: no English log line', async () => {
     const enero = join(dir, 'enero-links.csv');
@@ -161,5 +161,5 @@ describe('paylinks webhook --dir (CLI)', () => {
     expect(result.stderr).toMatch(/Escuchando en http/);
     expect(result.stderr).toMatch(/se guardó en .*unrouted\.events\.jsonl/);
     expect(englishLines(result.stderr)).toEqual([]);
-  });
+  }, 240_000);
 });
