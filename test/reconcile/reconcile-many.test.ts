@@ -156,6 +156,20 @@ describe('paylinks reconcile <folder>', () => {
     expect(englishLines(es.stdout)).toEqual([]);
   }, 240_000);
 
+  it('one shared pace: a wrong key costs one request for the whole folder, and the other sheets are not reached (exit 3)', async () => {
+    await folder();
+    const wrong = await runCli(['reconcile', dir, '--base-url', sandbox.url, '--concurrency', '16', '--report', 'json', '--log', 'json'], {
+      env: { PLACETOPAY_LOGIN: sandbox.credentials.login, PLACETOPAY_SECRET_KEY: 'not-the-key' },
+    });
+    const r = sandbox.counters().requests;
+    expect(r.get + r.disable).toBe(1);
+    expect(wrong.code).toBe(EXIT.STOPPED);
+    const report = JSON.parse(wrong.stdout) as any;
+    expect(report.sheets.map((s: any) => s.status)).toEqual(['done', 'not-run', 'not-run', 'not-run']);
+    expect(report.sheets[0].stop.reason).toBe('AUTH_FAILED');
+    expect(report.sheets.slice(1).map((s: any) => s.exitCode)).toEqual([3, 3, 3]);
+  }, 240_000);
+
   it('--out is refused with several sheets; a folder with no sheet is refused with what was seen (exit 2, nothing sent)', async () => {
     await folder();
     const out = await runCli(['reconcile', dir, '--out', join(dir, 'x.csv'), '--base-url', sandbox.url], { env: env() });
