@@ -33,7 +33,7 @@ import { discoverSheets } from '../../pipeline/reconcile/discover.js';
 import { runReconcileMany } from '../../pipeline/reconcile/many.js';
 import { LockError } from '../../io/lock.js';
 import { say } from '../../i18n/message.js';
-import { cli, many as text } from '../../i18n/messages/reconcile.js';
+import { cli, help, many as text } from '../../i18n/messages/reconcile.js';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readingConfig, readingOptions } from '../reading-options.js';
@@ -48,10 +48,10 @@ export function builder(yargs: Argv) {
     .positional('sheets', {
       type: 'string',
       array: true,
-      describe: 'Sheets `paylinks issue` wrote (.csv or .xlsx), or folders: every sheet paylinks wrote in them (one report, each sheet locked and written on its own, exit code the worst)',
+      describe: say(help.sheets),
       demandOption: true,
     })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the reconciled sheet here instead of updating it in place (one sheet only)' })
+    .option('out', { alias: 'o', type: 'string', describe: say(help.out) })
     .option('disable-overdue', { type: 'boolean', default: false, describe: 'Disable ACTIVE, unpaid links whose due date (plus --grace-days) has passed. Never a paid link' })
     .option('grace-days', { type: 'number', default: 0, describe: 'Days after the due date before an unpaid link is disabled' })
     .option('as-of', { type: 'string', describe: 'Treat this date (YYYY-MM-DD) as today for the overdue rule (rehearsals)' })

@@ -22,9 +22,9 @@ export const describe = 'Receive payment notifications (PAID, EXPIRED), verify t
 
 export function builder(yargs: Argv) {
   return readingOptions(yargs)
-    .option('sheet', { type: 'string', array: true, describe: 'A sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl. Repeat it to serve several sheets: each notification goes to the sheet holding its link id' })
-    .option('dir', { type: 'string', describe: 'Serve every sheet paylinks wrote in this folder, including sheets added while it runs; notifications for link ids in no sheet are kept in <dir>/unrouted.events.jsonl' })
-    .option('rescan', { type: 'number', default: 5, describe: 'With several sheets or --dir: seconds between looks for new or changed sheets (also looked for at once when a notification names an unknown link id)' })
+    .option('sheet', { type: 'string', array: true, describe: say(text.help.sheet) })
+    .option('dir', { type: 'string', describe: say(text.help.dir) })
+    .option('rescan', { type: 'number', default: 5, describe: say(text.help.rescan) })
     .option('port', { type: 'number', default: 8788, describe: 'Port to listen on' })
     .option('path', { type: 'string', default: '/', describe: 'The only path notifications are taken on (the path of the links\' --notification-url); other paths get 404, other methods 405' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0: every interface; usually behind a TLS reverse proxy)' })

@@ -218,6 +218,18 @@ export const rows = {
   }),
 } as const;
 
+/** --help of the flags this feature added or changed. */
+export const help = {
+  sheets: msg({
+    es: 'Hojas escritas por `paylinks issue` (.csv o .xlsx), o carpetas: todas las hojas que paylinks escribió en ellas (un solo informe; cada hoja se bloquea y se escribe por separado; el código de salida es el peor)',
+    en: 'Sheets `paylinks issue` wrote (.csv or .xlsx), or folders: every sheet paylinks wrote in them (one report, each sheet locked and written on its own, exit code the worst)',
+  }),
+  out: msg({
+    es: 'Escribir la hoja conciliada aquí en lugar de actualizarla en su lugar (solo con una hoja)',
+    en: 'Write the reconciled sheet here instead of updating it in place (one sheet only)',
+  }),
+} as const;
+
 /** What the command itself says around the run. */
 export const cli = {
   sandboxKnowsNothing: msg<{ url: string }>({
@@ -226,4 +238,4 @@ export const cli = {
   }),
 } as const;
 
-export const reconcile = { discover, phases, guard, report, many, rows, cli } as const;
+export const reconcile = { discover, phases, guard, report, many, rows, help, cli } as const;

@@ -5,7 +5,24 @@
  */
 import { msg } from '../message.js';
 
+/** --help of the flags this feature added or changed. */
+const help = {
+  sheet: msg({
+    es: 'Una hoja escrita por `paylinks issue` (.csv o .xlsx); los eventos van a <sheet>.events.jsonl. Repítala para atender varias hojas: cada notificación va a la hoja que tiene su id de enlace',
+    en: 'A sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl. Repeat it to serve several sheets: each notification goes to the sheet holding its link id',
+  }),
+  dir: msg({
+    es: 'Atender todas las hojas que paylinks escribió en esta carpeta, también las que se agreguen mientras corre; las notificaciones de ids que no están en ninguna hoja se guardan en <dir>/unrouted.events.jsonl',
+    en: 'Serve every sheet paylinks wrote in this folder, including sheets added while it runs; notifications for link ids in no sheet are kept in <dir>/unrouted.events.jsonl',
+  }),
+  rescan: msg({
+    es: 'Con varias hojas o --dir: segundos entre revisiones en busca de hojas nuevas o modificadas (también se revisa de inmediato cuando llega un id de enlace desconocido)',
+    en: 'With several sheets or --dir: seconds between looks for new or changed sheets (also looked for at once when a notification names an unknown link id)',
+  }),
+} as const;
+
 export const webhook = {
+  help,
   listening: msg<{ url: string; sheets: string }>({
     es: ({ url, sheets }) => `Escuchando en ${url} las notificaciones para ${sheets} (Ctrl-C para detener).`,
     en: ({ url, sheets }) => `Listening on ${url} for notifications to ${sheets} (Ctrl-C to stop).`,
