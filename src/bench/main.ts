@@ -18,6 +18,7 @@ import { startSandbox } from '../api/sandbox/server.js';
 import type { Credentials } from '../api/types.js';
 import { CLI, runCliMeasured, type ChildRun } from './child.js';
 import { measureJournal } from './journal-cost.js';
+import { manySheetsFigure } from './many.js';
 import { paceFigures } from './pace.js';
 import { BENCH_DIR, billingCsv, billingXlsx } from './sheets.js';
 
@@ -143,6 +144,12 @@ async function main(): Promise<void> {
     await writeResults();
     return;
   }
+  // BENCH_ONLY=many: reconcile of 12 sheets × 5,000 links in one folder (about five minutes with its setup).
+  if (process.env.BENCH_ONLY === 'many') {
+    await manySheetsFigure(report, LATENCY_MS, CONCURRENCY);
+    await writeResults();
+    return;
+  }
   const issue = await issueFigures();
   validatePassFigure('CSV', await billingCsv(CSV_ROWS, 'D'), CSV_ROWS);
   await dryRunFigure('CSV', CSV_ROWS);
@@ -151,6 +158,7 @@ async function main(): Promise<void> {
   const journal = await measureJournal(ROWS, CONCURRENCY);
   report(`journal ${ROWS} rows × (intent + result), ${CONCURRENCY} writers`, journal.perRowMs, 'ms/row', `${journal.syncs} fdatasyncs for ${journal.appends} appends; ${((journal.perRowMs / issue.perRowMs) * 100).toFixed(1)}% of the issuing run's ${issue.perRowMs.toFixed(2)} ms/row`);
   await paceFigures(report);
+  await manySheetsFigure(report, LATENCY_MS, CONCURRENCY);
   await writeResults();
 }
 

@@ -1,25 +1,31 @@
 /**
- * The closing report of `reconcile`, on stdout: a short text for a person or
- * a cron mail (changes first, then what needs a look, then the totals), or
- * one JSON object with --report json. Progress never goes here (stderr).
+ * The closing report of `reconcile` of one sheet, on stdout: a short text for
+ * a person or a cron mail (changes first, then what needs a look, then the
+ * totals), or one JSON object with --report json. Progress never goes here
+ * (stderr). Every sentence comes from the catalogue (messages/reconcile.ts);
+ * the parts shared with the report of several sheets are exported.
  */
 import type { Locale } from '../pipeline/types.js';
 import { formatAmount } from '../pipeline/money.js';
-import type { ReconcileSummary } from '../pipeline/reconcile/run.js';
+import type { ReconcileSummary, RowProblem } from '../pipeline/reconcile/run.js';
 import type { Change } from '../pipeline/reconcile/row.js';
 import { words } from '../pipeline/output/labels.js';
+import { currentLang } from '../i18n/current.js';
+import { say } from '../i18n/message.js';
+import { report as text } from '../i18n/messages/reconcile.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const STATE_ORDER = ['PAID', 'PARTIAL', 'PENDING', 'EXPIRED', 'DISABLED', 'UNKNOWN', 'UNCERTAIN'];
-const CHANGE_WORDS: Record<string, string> = { PAID: 'paid', PARTIAL: 'partly paid', EXPIRED: 'expired', DISABLED: 'disabled', ADOPTED: 'found (lost in issue)' };
+const CHANGE_ORDER = ['PAID', 'PARTIAL', 'EXPIRED', 'DISABLED', 'ADOPTED'];
 /** Lines of each list shown in text; the JSON report has them all (up to 500). */
-const SHOWN = 50;
+export const SHOWN = 50;
 
-export function formatReconcileReport(summary: ReconcileSummary, format: ReportFormat, locale: Locale): string {
-  if (format === 'json') return `${JSON.stringify({ event: 'summary', ...summary })}\n`;
-  const money = (amount: string | undefined, currency: string | undefined): string => {
+export type Money = (amount: string | undefined, currency: string | undefined) => string;
+
+export function moneyIn(locale: Locale): Money {
+  return (amount, currency) => {
     if (amount === undefined) return '';
     try {
       return formatAmount(amount, locale, currency);
@@ -27,58 +33,110 @@ export function formatReconcileReport(summary: ReconcileSummary, format: ReportF
       return `${amount} ${currency ?? ''}`.trim();
     }
   };
-  const lines: string[] = [];
-  const target = summary.dryRun ? 'dry run: nothing disabled, nothing written' : `written to ${summary.output ?? '(not written)'}`;
-  lines.push(`Reconciled ${summary.sheet}: ${summary.queried} of ${summary.linked} links checked (${target}).`);
-  const split = summary.extras?.split;
-  if (split) lines.push(`One file per ${split.column}: ${split.files.length} file${split.files.length === 1 ? '' : 's'} in ${split.folder} (manifest: ${split.manifestCsv}).`);
-  if (summary.extras?.splitError) lines.push(`The per-value files (--split-by) were not written: ${summary.extras.splitError}`);
-  if (summary.stop) lines.push(`STOPPED: ${summary.stop.message}`);
-  if (summary.sheetChanged) lines.push(`NOT OVERWRITTEN: ${summary.sheetChanged.message}`);
+}
 
-  const counts = Object.entries(summary.changeCounts);
-  if (counts.length === 0) lines.push('No changes since the last run.');
+export function formatReconcileReport(summary: ReconcileSummary, format: ReportFormat, locale: Locale): string {
+  if (format === 'json') return `${JSON.stringify({ event: 'summary', ...summary })}\n`;
+  const money = moneyIn(locale);
+  const lines: string[] = [];
+  const target = summary.dryRun ? say(text.dryRunTarget) : say(text.writtenTo, { path: summary.output ?? say(text.notWritten) });
+  lines.push(say(text.reconciled, { sheet: summary.sheet, queried: summary.queried, linked: summary.linked, target }));
+  lines.push(...sheetNotes(summary));
+
+  if (Object.keys(summary.changeCounts).length === 0) lines.push(say(text.noChanges));
   else {
-    lines.push(`Changes since the last run: ${counts.map(([kind, n]) => `${n} ${CHANGE_WORDS[kind] ?? kind.toLowerCase()}`).join(', ')}`);
+    lines.push(say(text.changes, { list: changeCountsText(summary.changeCounts) }));
     for (const change of summary.changes.slice(0, SHOWN)) lines.push(`  ${changeLine(change, money)}`);
-    more(lines, Math.min(SHOWN, summary.changes.length), Object.values(summary.changeCounts).reduce((a, b) => a + b, 0));
+    more(lines, Math.min(SHOWN, summary.changes.length), sumOf(summary.changeCounts));
   }
   if (summary.wouldDisableCount > 0) {
-    lines.push(`Would disable ${summary.wouldDisableCount} overdue unpaid link(s):`);
-    for (const p of summary.wouldDisable.slice(0, SHOWN)) lines.push(`  row ${p.rowNumber} ${p.reference}: ${p.message}`);
+    lines.push(say(text.wouldDisable, { n: summary.wouldDisableCount }));
+    for (const p of summary.wouldDisable.slice(0, SHOWN)) lines.push(`  ${rowLine(p)}`);
     more(lines, Math.min(SHOWN, summary.wouldDisable.length), summary.wouldDisableCount);
   }
   if (summary.problemCount > 0) {
-    lines.push(`Needs a look (${summary.problemCount}; each row has its reason in reconcile_error):`);
-    // Paid links this tool disabled come first: a payer paid for a link that no longer works.
-    const urgent = summary.paidAfterDisable.slice(0, SHOWN);
-    const urgentRows = new Set(urgent.map((p) => p.rowNumber));
-    const rest = summary.problems.filter((p) => !urgentRows.has(p.rowNumber)).slice(0, Math.max(0, SHOWN - urgent.length));
-    for (const p of [...urgent, ...rest]) lines.push(`  row ${p.rowNumber} ${p.reference}${p.linkId ? ` link ${p.linkId}` : ''}: ${p.message}`);
-    more(lines, urgent.length + rest.length, summary.problemCount);
+    lines.push(say(text.needsLook, { n: summary.problemCount }));
+    const shown = urgentFirst(summary.paidAfterDisable, summary.problems, (p) => String(p.rowNumber));
+    for (const p of shown) lines.push(`  ${rowLine(p)}`);
+    more(lines, shown.length, summary.problemCount);
   }
+  lines.push(...totalsLines(summary, money));
+  return `${lines.join('\n')}\n`;
+}
 
-  lines.push('Totals:');
+/** The lines about the sheet itself: split files, a stop, a sheet changed meanwhile. */
+export function sheetNotes(summary: ReconcileSummary): string[] {
+  const lines: string[] = [];
+  const split = summary.extras?.split;
+  if (split) lines.push(say(text.splitFiles, { column: split.column, n: split.files.length, folder: split.folder, manifest: split.manifestCsv }));
+  if (summary.extras?.splitError) lines.push(say(text.splitError, { detail: summary.extras.splitError }));
+  if (summary.stop) lines.push(say(text.stopped, { message: summary.stop.message }));
+  if (summary.sheetChanged) lines.push(say(text.notOverwritten, { message: summary.sheetChanged.message }));
+  return lines;
+}
+
+/** "1 paid, 2 disabled" in the run's language. */
+export function changeCountsText(counts: Record<string, number>): string {
+  const kinds = [...CHANGE_ORDER.filter((k) => counts[k] !== undefined), ...Object.keys(counts).filter((k) => !CHANGE_ORDER.includes(k))];
+  return kinds.map((kind) => changeCount(kind, counts[kind] ?? 0)).join(', ');
+}
+
+function changeCount(kind: string, n: number): string {
+  switch (kind) {
+    case 'PAID':
+      return say(text.changePaid, { n });
+    case 'PARTIAL':
+      return say(text.changePartial, { n });
+    case 'EXPIRED':
+      return say(text.changeExpired, { n });
+    case 'DISABLED':
+      return say(text.changeDisabled, { n });
+    case 'ADOPTED':
+      return say(text.changeAdopted, { n });
+    default:
+      return `${n} ${kind}`;
+  }
+}
+
+export function changeLine(change: Change, money: Money): string {
+  const what = change.kind === 'DISABLED' ? say(change.by === 'this-run' ? text.disabledNow : text.disabledElsewhere) : change.kind;
+  return say(text.changeLine, { what, row: change.rowNumber, reference: change.reference, linkId: change.linkId, amount: money(change.amount, change.currency), from: change.from });
+}
+
+export function rowLine(p: RowProblem): string {
+  return say(text.rowLine, { row: p.rowNumber, reference: p.reference, linkId: p.linkId, message: p.message });
+}
+
+/** Paid links this tool disabled come first (a payer paid for a link that no longer works), then the rest, SHOWN at most. */
+export function urgentFirst<T>(urgent: readonly T[], all: readonly T[], key: (p: T) => string): T[] {
+  const first = urgent.slice(0, SHOWN);
+  const keys = new Set(first.map(key));
+  const rest = all.filter((p) => !keys.has(key(p))).slice(0, Math.max(0, SHOWN - first.length));
+  return [...first, ...rest];
+}
+
+type TotalsView = Pick<ReconcileSummary, 'states' | 'amounts' | 'paid' | 'dryRun' | 'disabled' | 'elapsedMs' | 'pace'>;
+
+export function totalsLines(summary: TotalsView, money: Money): string[] {
+  const lines = [say(text.totals)];
   const states = [...STATE_ORDER.filter((s) => summary.states[s] !== undefined), ...Object.keys(summary.states).filter((s) => !STATE_ORDER.includes(s))];
   for (const state of states) {
     const amounts = Object.entries(summary.amounts[state] ?? {}).map(([cur, amt]) => money(amt, cur)).join(' + ');
     lines.push(`  ${state.padEnd(10)} ${String(summary.states[state] ?? 0).padStart(7)}   ${amounts}`);
   }
   const paid = Object.entries(summary.paid).map(([cur, amt]) => money(amt, cur)).join(' + ');
-  if (paid !== '') lines.push(`  received   ${paid}`);
-  if (!summary.dryRun) lines.push(`  disabled by this run: ${summary.disabled}`);
-  lines.push(`  time: ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  if (paid !== '') lines.push(`  ${say(text.received).padEnd(10)} ${paid}`);
+  if (!summary.dryRun) lines.push(`  ${say(text.disabledByRun, { n: summary.disabled })}`);
+  lines.push(`  ${say(text.time, { seconds: (summary.elapsedMs / 1000).toFixed(1) })}`);
   const pace = summary.pace;
-  if (pace !== undefined && pace.pushbacks > 0) lines.push(`  ${words('en').report.pushedBack(pace.pushbacks, pace.serviceLimit, pace.suggestedRate)}`);
-  return `${lines.join('\n')}\n`;
+  if (pace !== undefined && pace.pushbacks > 0) lines.push(`  ${words(currentLang()).report.pushedBack(pace.pushbacks, pace.serviceLimit, pace.suggestedRate)}`);
+  return lines;
 }
 
-function changeLine(change: Change, money: (a: string | undefined, c: string | undefined) => string): string {
-  const what = change.kind === 'DISABLED' ? (change.by === 'this-run' ? 'DISABLED now (overdue)' : 'DISABLED (elsewhere)') : change.kind;
-  const from = change.from === '' ? '' : ` (was ${change.from})`;
-  return `${what.padEnd(10)} row ${change.rowNumber} ${change.reference} link ${change.linkId} ${money(change.amount, change.currency)}${from}`;
+export function more(lines: string[], shown: number, total: number): void {
+  if (total > shown) lines.push(`  ${say(text.more, { n: total - shown })}`);
 }
 
-function more(lines: string[], shown: number, total: number): void {
-  if (total > shown) lines.push(`  … and ${total - shown} more`);
+export function sumOf(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
 }

@@ -39,6 +39,8 @@ import { rows } from './messages/rows.js';
 import { rowsAmount } from './messages/rows-amount.js';
 import { rowsDates } from './messages/rows-dates.js';
 import { rowsSkip } from './messages/rows-skip.js';
+import { reconcile } from './messages/reconcile.js';
+import { webhook } from './messages/webhook.js';
 
 export const catalogue = {
   columns,
@@ -76,4 +78,6 @@ export const catalogue = {
   rowsSkip,
   header,
   mapping,
+  reconcile,
+  webhook,
 } as const;

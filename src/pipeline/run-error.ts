@@ -17,6 +17,8 @@ export type RunErrorCode =
   | 'BAD_OPTION'
   /** reconcile: Excel's owner file `~$<name>` is beside the sheet (open in Excel); nothing was sent. */
   | 'SHEET_OPEN_IN_EXCEL'
+  /** reconcile of folders: no sheet paylinks wrote was found in them; nothing was sent. */
+  | 'NO_SHEETS'
 
   /** Links exist but the output sheet could not be written (exit 5; see issue/output-fault.ts). */
   | 'OUTPUT_NOT_WRITTEN';

@@ -8,11 +8,11 @@
  * the sheet's lock · 130 interrupted.
  */
 import type { Argv, BuilderArguments } from 'yargs';
-import { runReconcile, type ReconcileConfig, type ReconcileSummary } from '../../pipeline/reconcile/run.js';
+import { runReconcile, type ReconcileConfig } from '../../pipeline/reconcile/run.js';
 import { DEFAULT_RETRY } from '../../pipeline/service/retry.js';
 import { RunError } from '../../pipeline/run-error.js';
 import { connect } from '../connection.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 import { interruptedExitCode, withInterrupts } from '../interrupts.js';
 import {
   asOfOption,
@@ -26,15 +26,24 @@ import {
   timeZoneOption,
 } from '../options.js';
 import { formatReconcileReport, REPORT_FORMATS } from '../reconcile-report.js';
-import { readingConfig, readingOptions } from '../reading-options.js';
-import { createReporter } from '../reporter.js';
-import { connectionOptions, outputOptions } from './shared-options.js';
+import { formatManyReport, type SheetReport } from '../reconcile-many-report.js';
+import { exitCodeOf, worstExitCode } from '../reconcile-exit.js';
+import { describeError } from '../describe-error.js';
+import { discoverSheets } from '../../pipeline/reconcile/discover.js';
+import { runReconcileMany } from '../../pipeline/reconcile/many.js';
+import { LockError } from '../../io/lock.js';
 import { say } from '../../i18n/message.js';
+import { help, many as text } from '../../i18n/messages/reconcile.js';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readingConfig, readingOptions } from '../reading-options.js';
+import { createReporter, type Reporter } from '../reporter.js';
+import { connectionOptions, outputOptions } from './shared-options.js';
 import { helpCommon as c } from '../../i18n/messages/help-common.js';
 import { helpReconcile as h } from '../../i18n/messages/help-reconcile.js';
 import { phases } from '../../i18n/messages/phases.js';
 
-export const command = 'reconcile <sheet>';
+export const command = 'reconcile <sheets..>';
 /** A function, so the text is read after main.ts has set the run's language. */
 export const describe = (): string => say(h.describe);
 
@@ -42,8 +51,8 @@ export function builder(yargs: Argv) {
   return readingOptions(connectionOptions(outputOptions(yargs)))
     .example('$0 reconcile enero-links.xlsx --disable-overdue --grace-days 5', say(h.exampleDaily))
     .epilogue(say(h.epilogue))
-    .positional('sheet', { type: 'string', describe: say(h.sheet), demandOption: true })
-    .option('out', { alias: 'o', type: 'string', describe: say(h.out) })
+    .positional('sheets', { type: 'string', array: true, describe: say(help.sheets), demandOption: true })
+    .option('out', { alias: 'o', type: 'string', describe: say(help.out) })
     .option('disable-overdue', { type: 'boolean', default: false, describe: say(h.disableOverdue) })
     .option('grace-days', { type: 'number', default: 0, describe: say(h.graceDays) })
     .option('as-of', { type: 'string', describe: say(h.asOf) })
@@ -66,7 +75,11 @@ export type ReconcileArgs = BuilderArguments<typeof builder>;
 
 export async function handler(args: ReconcileArgs): Promise<void> {
   const reporter = createReporter({ log: args.log, quiet: args.quiet });
-  const config = buildConfig(args);
+  const paths = args.sheets.map(String);
+  const several = paths.length > 1 || (await anyFolder(paths));
+  if (several && args.out !== undefined) throw new RunError('BAD_OPTION', say(text.outWithMany));
+  if (several) return handleMany(args, paths, reporter);
+  const config = buildConfig(args, paths[0] as string);
   const connection = await connect(args, config.concurrency);
   try {
     for (const warning of connection.warnings) reporter.warn(warning);
@@ -82,29 +95,57 @@ export async function handler(args: ReconcileArgs): Promise<void> {
   }
 }
 
-export function exitCodeOf(summary: ReconcileSummary): ExitCode {
-  if (summary.stop?.reason === 'INTERRUPTED') return EXIT.INTERRUPTED;
-  if (summary.stop) return EXIT.STOPPED;
-  // The sheet changed while reconcile ran: the result is beside it, not in it.
-  if (summary.sheetChanged) return EXIT.SOME_ROWS;
-  return summary.problemCount > 0 ? EXIT.SOME_ROWS : EXIT.OK;
+/** Several sheets, or a folder: each sheet reconciled on its own, one report, the worst exit code. */
+async function handleMany(args: ReconcileArgs, paths: string[], reporter: Reporter): Promise<void> {
+  const found = await discoverSheets(paths);
+  if (found.sheets.length === 0) {
+    const skipped = found.skipped.map((s) => `${basename(s.path)} (${s.reason})`).join('; ');
+    throw new RunError('NO_SHEETS', say(text.noSheets, { paths: paths.join(', '), skipped }));
+  }
+  const configs = found.sheets.map((sheet) => buildConfig(args, sheet));
+  const first = configs[0] as ReconcileConfig;
+  const connection = await connect(args, first.concurrency);
+  try {
+    for (const warning of connection.warnings) reporter.warn(warning);
+    if (args.sandbox) reporter.warn(say(phases.sandboxReconcile, { url: connection.baseUrl }));
+    const pace = { concurrency: first.concurrency, rate: first.rate };
+    const summary = await withInterrupts((controls) => runReconcileMany(configs, connection.api, pace, (e) => reporter.event(e), controls));
+    reporter.finish();
+    const sheets: SheetReport[] = summary.sheets.map((outcome) => {
+      if (outcome.status === 'done') return { ...outcome, exitCode: exitCodeOf(outcome.summary) };
+      if (outcome.status === 'not-run') return { ...outcome, exitCode: outcome.reason === 'INTERRUPTED' ? EXIT.INTERRUPTED : EXIT.STOPPED };
+      const d = describeError(outcome.error);
+      const holder = outcome.error instanceof LockError ? outcome.error.holder : undefined;
+      return { ...outcome, exitCode: d.exitCode, described: { code: d.code, message: d.message, ...(holder ? { holder } : {}) } };
+    });
+    const exitCode = worstExitCode(sheets.map((s) => s.exitCode), summary.pace.requests > 0);
+    process.stdout.write(formatManyReport({ summary, sheets, skipped: found.skipped, exitCode }, args.report, first.sheet.locale));
+    process.exitCode = interruptedExitCode(exitCode);
+  } finally {
+    await connection.close();
+  }
 }
 
-function buildConfig(args: ReconcileArgs): ReconcileConfig {
+async function anyFolder(paths: readonly string[]): Promise<boolean> {
+  for (const path of paths) if ((await stat(path).catch(() => undefined))?.isDirectory() === true) return true;
+  return false;
+}
+
+function buildConfig(args: ReconcileArgs, sheet: string): ReconcileConfig {
   const locale = localeOption(args.locale);
   const currency = currencyOption(args.currency);
   const timeZone = timeZoneOption(args.timezone);
-  const outPath = args.out ?? args.sheet;
+  const outPath = args.out ?? sheet;
   if (args.dryRun && args.out !== undefined) {
     throw new RunError('BAD_OPTION', '--dry-run writes no file; leave out --out (or leave out --dry-run to write the reconciled sheet there).');
   }
   return {
-    sheet: { path: args.sheet, overrides: mapOption(args.map), locale, currency, timeZone, reading: readingConfig(args) },
+    sheet: { path: sheet, overrides: mapOption(args.map), locale, currency, timeZone, reading: readingConfig(args) },
     output: { path: outPath, format: formatOfPath(outPath, args.out === undefined ? 'the sheet' : '--out') },
-    lockPath: `${args.sheet}.lock`,
+    lockPath: `${sheet}.lock`,
     lockWaitMs: waitOption(args.wait),
-    journalPath: `${args.sheet}.journal`,
-    eventsPath: `${args.sheet}.events.jsonl`,
+    journalPath: `${sheet}.journal`,
+    eventsPath: `${sheet}.events.jsonl`,
     disableOverdue: args.disableOverdue,
     graceDays: intOption('grace-days', args.graceDays, 0, 3650),
     timeZone,

@@ -3,13 +3,8 @@ import { msg } from '../message.js';
 
 export const helpReconcile = {
   describe: msg({
-    es: 'Pone al día una hoja escrita por `issue`: quién pagó, qué enlaces vencieron; si se pide, deshabilita los enlaces vencidos',
-    en: 'Bring a sheet written by `issue` up to date: who paid, which links expired; optionally disable overdue links',
-  }),
-  sheet: msg({ es: 'La hoja que escribió `paylinks issue` (.csv o .xlsx)', en: 'The sheet `paylinks issue` wrote (.csv or .xlsx)' }),
-  out: msg({
-    es: 'Escribe aquí la hoja conciliada en vez de actualizar <sheet> en su sitio',
-    en: 'Write the reconciled sheet here instead of updating <sheet> in place',
+    es: 'Pone al día las hojas escritas por `issue` (o todas las de una carpeta): quién pagó, qué enlaces vencieron; si se pide, deshabilita los enlaces vencidos',
+    en: 'Bring the sheets written by `issue` (or every one in a folder) up to date: who paid, which links expired; optionally disable overdue links',
   }),
   disableOverdue: msg({
     es: 'Deshabilita los enlaces ACTIVE sin pagar cuya fecha de vencimiento (más --grace-days) ya pasó. Nunca un enlace pagado',

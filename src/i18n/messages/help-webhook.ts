@@ -3,12 +3,8 @@ import { msg } from '../message.js';
 
 export const helpWebhook = {
   describe: msg({
-    es: 'Recibe los avisos de pago (PAID, EXPIRED), verifica sus firmas y los aplica a una hoja emitida',
-    en: 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply them to an issued sheet',
-  }),
-  sheet: msg({
-    es: 'La hoja que escribió `paylinks issue` (.csv o .xlsx); los eventos quedan en <sheet>.events.jsonl',
-    en: 'The sheet `paylinks issue` wrote (.csv or .xlsx); events go to <sheet>.events.jsonl',
+    es: 'Recibe los avisos de pago (PAID, EXPIRED), verifica sus firmas y los aplica a la hoja emitida de cada enlace (--sheet, repetible, o --dir)',
+    en: 'Receive payment notifications (PAID, EXPIRED), verify their signatures and apply each to the issued sheet of its link (--sheet, repeatable, or --dir)',
   }),
   path: msg({
     es: 'La única ruta en la que se reciben avisos (la ruta del --notification-url de los enlaces); otras rutas reciben 404, otros métodos 405',

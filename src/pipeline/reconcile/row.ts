@@ -10,6 +10,8 @@
  * blinked. A definite answer that the link cannot be read (404, another
  * site's link) makes it UNKNOWN.
  */
+import { say } from '../../i18n/message.js';
+import { phases, rows as text } from '../../i18n/messages/reconcile.js';
 import { ApiError, isApiError } from '../../api/errors.js';
 import { LINK_ID_ACCEPTED } from '../../api/link-id.js';
 import type { LinkInfo } from '../../api/types.js';
@@ -261,7 +263,7 @@ function paidAfterDisableMessage(linkId: number, facts: LinkFacts, row: IssuedRo
 /** The message for the row, or undefined when the run stops (the row is then left as it was). */
 function classify(err: unknown, ctx: RowContext, what: string): string | undefined {
   if (ctx.signal?.aborted === true || isApiError(err, 'ABORTED')) {
-    ctx.stop('INTERRUPTED', 'Interrupted: rows not checked yet were left as they were.');
+    ctx.stop('INTERRUPTED', say(phases.interrupted));
     return undefined;
   }
   if (isApiError(err, 'AUTH_FAILED')) {
@@ -287,9 +289,9 @@ function uncertainOutcome(row: IssuedRow, ctx: RowContext): { kind: 'found'; id:
   const outcome = ctx.uncertain.byReference.get(row.reference);
   if (outcome === undefined) {
     const why = ctx.uncertain.journalFound
-      ? `the issue journal ${ctx.journalPath} has no lost create for reference ${row.reference}`
-      : `there is no issue journal ${ctx.journalPath} beside the sheet to look it up with`;
-    const message = `UNCERTAIN from issue: a link may exist for reference ${row.reference} but ${why}; run \`paylinks issue\` again on the same input with --out pointing at this sheet, or look the reference up in the Placetopay panel`;
+      ? say(text.uncertainNotInJournal, { journal: ctx.journalPath, reference: row.reference })
+      : say(text.uncertainNoJournal, { journal: ctx.journalPath });
+    const message = say(text.uncertain, { reference: row.reference, why });
     return { kind: 'other', message, updates: { reconcile_error: message } };
   }
   if (outcome.kind === 'found') {

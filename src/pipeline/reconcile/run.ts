@@ -27,12 +27,14 @@ import type { OverdueRule } from './decide.js';
 import { reconcileRow, type Change, type RowContext, type RowResult, type StopReason } from './row.js';
 import { resolveUncertainRows, type UncertainResolution } from '../uncertain/resolve-reconcile.js';
 import type { RetryOptions } from '../service/retry.js';
-import { paceReport, Throttle, type PaceReport } from '../service/throttle.js';
+import { paceReport, Throttle, type PaceReport, type ThrottleStats } from '../service/throttle.js';
 import { gateFirstRequest } from '../service/first-request.js';
 import { WebhookEvents } from './webhook-events.js';
 import { besidePath, ensureNotOpenInExcel, SheetGuard, sheetChangedMessage } from './sheet-guard.js';
 import { CircuitBreaker } from '../service/circuit-breaker.js';
 import { removeStaleTemps } from '../../io/stale-temps.js';
+import { say } from '../../i18n/message.js';
+import { phases as text } from '../../i18n/messages/reconcile.js';
 
 export interface ReconcileConfig {
   sheet: IssuedSheetOptions;
@@ -69,6 +71,26 @@ export interface ReconcileConfig {
 export interface ReconcileControls {
   stop?: AbortSignal;
   abort?: AbortSignal;
+}
+
+/**
+ * The client side of the service a run talks through: the credentials gate, the throttle and
+ * its circuit breaker. One per run by default; `reconcile` of several sheets passes one to every
+ * sheet, because the service's limit is per client, not per sheet (many.ts).
+ */
+export interface ReconcileService {
+  api: LinkApi;
+  throttle: Throttle;
+  breaker: CircuitBreaker;
+}
+
+/** A fresh service for one run (or one multi-sheet run): the gate, the breaker, the throttle. */
+export function reconcileService(api: LinkApi, pace: { concurrency: number; rate?: number }, emit: EventSink): ReconcileService {
+  // The service unreachable several attempts in a row stops the run in seconds, not rows × retries.
+  const breaker = new CircuitBreaker();
+  const throttle = new Throttle({ concurrency: pace.concurrency, rate: pace.rate, breaker, onSlowDown: (stats) => emit({ type: 'pushback', pace: stats }) });
+  // Until the service accepts the credentials, one request at a time: a wrong key costs one request.
+  return { api: gateFirstRequest(api), throttle, breaker };
 }
 
 export interface RowProblem {
@@ -119,7 +141,13 @@ export interface ReconcileSummary {
 /** Most changes and problems kept in the summary (counts stay exact). */
 const LIST_LIMIT = 500;
 
-export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: EventSink, controls: ReconcileControls = {}): Promise<ReconcileSummary> {
+export async function runReconcile(
+  config: ReconcileConfig,
+  api: LinkApi,
+  emit: EventSink,
+  controls: ReconcileControls = {},
+  shared?: ReconcileService,
+): Promise<ReconcileSummary> {
   const started = Date.now();
   // Before anything is sent: a sheet open in Excel is refused (or waited for, with --wait).
   if (!config.dryRun) await ensureNotOpenInExcel(config.output.path, config.lockWaitMs, controls.stop);
@@ -134,16 +162,15 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     throw err;
   }
   try {
-    // The service unreachable several attempts in a row stops the run in seconds, not rows × retries.
-    const breaker = new CircuitBreaker();
-    const throttle = new Throttle({ concurrency: config.concurrency, rate: config.rate, breaker, onSlowDown: (pace) => emit({ type: 'pushback', pace }) });
-    // Until the service accepts the credentials, one request at a time: a wrong key costs one request.
-    const gated = gateFirstRequest(api);
+    const { api: gated, throttle, breaker } = shared ?? reconcileService(api, config, emit);
+    const paceBefore = throttle.stats();
     const summary = emptySummary(config);
     // Under the locks, temporary files of the sheet left by a run killed mid-write are removed.
     if (lock !== undefined) await removeStaleTemps(config.output.path);
     const run = new RunState(config.serviceFailureLimit, controls);
     breaker.onOpen((message) => run.stop('SERVICE_UNAVAILABLE', message));
+    // A breaker shared with an earlier sheet may already be open: nothing more is sent.
+    if (breaker.message !== undefined) run.stop('SERVICE_UNAVAILABLE', breaker.message);
     const uncertain = config.dryRun
       ? { journalFound: false, byReference: new Map() }
       : await resolveFirst(config, gated, throttle, controls.abort, emit);
@@ -151,12 +178,17 @@ export async function runReconcile(config: ReconcileConfig, api: LinkApi, emit: 
     await pass(config, ctx, summary, emit);
     if (run.stopInfo) summary.stop = run.stopInfo;
     summary.elapsedMs = Date.now() - started;
-    summary.pace = paceReport(throttle.stats());
+    summary.pace = paceOfRun(paceBefore, throttle.stats());
     return summary;
   } finally {
     await outLock?.release();
     await lock?.release();
   }
+}
+
+/** The pace of this run alone when the throttle is shared: requests and pushbacks since it started. */
+function paceOfRun(before: ThrottleStats, after: ThrottleStats): PaceReport {
+  return paceReport({ ...after, requests: after.requests - before.requests, pushbacks: after.pushbacks - before.pushbacks });
 }
 
 async function takeLock(config: ReconcileConfig, path: string): Promise<Lock> {
@@ -168,7 +200,7 @@ async function takeLock(config: ReconcileConfig, path: string): Promise<Lock> {
 async function resolveFirst(config: ReconcileConfig, api: LinkApi, throttle: Throttle, signal: AbortSignal | undefined, emit: EventSink): Promise<UncertainResolution> {
   const resolution = await resolveUncertainRows({ journalPath: config.journalPath, settleMs: config.settleMs, api, throttle, retry: config.retry, timeZone: config.timeZone, signal });
   if (resolution.byReference.size > 0) {
-    emit({ type: 'phase', phase: 'resolve', message: `Looked again for ${resolution.byReference.size} link(s) whose create answers were lost in issue.` });
+    emit({ type: 'phase', phase: 'resolve', message: say(text.resolve, { n: resolution.byReference.size }) });
   }
   return resolution;
 }
@@ -182,7 +214,7 @@ class RunState {
     private readonly limit: number,
     controls: ReconcileControls,
   ) {
-    controls.stop?.addEventListener('abort', () => this.stop('INTERRUPTED', 'Interrupted: rows not checked yet were left as they were.'), { once: true });
+    controls.stop?.addEventListener('abort', () => this.stop('INTERRUPTED', say(text.interrupted)), { once: true });
   }
 
   stop(reason: StopReason, message: string): void {
@@ -192,7 +224,7 @@ class RunState {
   serviceFailed(): void {
     this.consecutiveServiceFailures += 1;
     if (this.consecutiveServiceFailures >= this.limit) {
-      this.stop('SERVICE_UNAVAILABLE', `The service failed ${this.consecutiveServiceFailures} queries in a row after retries; stopped. Rows not checked were left as they were: run again later.`);
+      this.stop('SERVICE_UNAVAILABLE', say(text.serviceFailures, { n: this.consecutiveServiceFailures }));
     }
   }
 
@@ -247,7 +279,7 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
         emit,
       });
     }
-    emit({ type: 'phase', phase: 'query', message: `Checking the links of ${config.sheet.path}${config.dryRun ? ' (dry run: nothing is disabled or written)' : ''}.` });
+    emit({ type: 'phase', phase: 'query', message: say(text.query, { sheet: config.sheet.path, dryRun: config.dryRun }) });
     const window: Array<{ row: IssuedRow; result: Promise<RowResult> }> = [];
     const limit = Math.max(16, config.concurrency * 8);
     const flush = async (): Promise<void> => {
@@ -272,7 +304,7 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
       extras = undefined;
     }
     if (writer !== undefined) {
-      emit({ type: 'phase', phase: 'write', message: `Writing ${config.output.path}.` });
+      emit({ type: 'phase', phase: 'write', message: say(text.write, { sheet: config.output.path }) });
       await writer.commit();
       summary.output = target;
       if (guard !== undefined) {
@@ -309,7 +341,7 @@ function record(summary: ReconcileSummary, row: IssuedRow, result: RowResult, em
   if (result.wouldDisable) summary.wouldDisableCount += 1;
   if (result.problem !== undefined) summary.problemCount += 1;
   if (result.change !== undefined) summary.changeCounts[result.change.kind] = (summary.changeCounts[result.change.kind] ?? 0) + 1;
-  if (result.wouldDisable) push(summary.wouldDisable, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: `would disable link ${linkId ?? '?'}: unpaid and overdue` });
+  if (result.wouldDisable) push(summary.wouldDisable, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: say(text.wouldDisable, { linkId: String(linkId ?? '?') }) });
   if (result.problem !== undefined) push(summary.problems, { rowNumber: row.rowNumber, reference: row.reference, linkId, message: result.problem });
   if (result.paidAfterDisable === true && result.problem !== undefined) {
     summary.paidAfterDisableCount += 1;

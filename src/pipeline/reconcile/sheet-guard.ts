@@ -21,6 +21,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { errnoCode, syncFolder } from '../../io/atomic.js';
 import { RunError } from '../run-error.js';
+import { say } from '../../i18n/message.js';
+import { guard as text } from '../../i18n/messages/reconcile.js';
 
 /** Where Excel keeps its owner file for `path`. */
 export function ownerFileOf(path: string): string {
@@ -28,12 +30,7 @@ export function ownerFileOf(path: string): string {
 }
 
 export function openInExcelMessage(path: string, waitedMs?: number): string {
-  const waited = waitedMs === undefined ? '' : ` and was still open after waiting ${Math.round(waitedMs / 1000)} s`;
-  return (
-    `${path} is open in Excel (its owner file ${ownerFileOf(path)} is there)${waited}; nothing was sent. ` +
-    'Close the file in Excel (save your changes first) and run reconcile again, or add --wait to wait until it is closed. ' +
-    `If Excel is not running, the owner file was left by a crash: delete ${ownerFileOf(path)}.`
-  );
+  return say(text.openInExcel, { sheet: path, owner: ownerFileOf(path), waitedS: waitedMs === undefined ? undefined : Math.round(waitedMs / 1000) });
 }
 
 const POLL_MS = 500;
@@ -95,25 +92,21 @@ export class SheetGuard {
       await rename(staged, this.path);
     } catch (err) {
       const code = errnoCode(err) ?? 'error';
-      return { replaced: false, path: staged, reason: `it could not be replaced (${code}: is it open in another program?)` };
+      return { replaced: false, path: staged, reason: say(text.notReplaced, { code }) };
     }
     await syncFolder(dirname(this.path));
     return { replaced: true, path: this.path };
   }
 
   private async changed(): Promise<string | undefined> {
-    if (existsSync(ownerFileOf(this.path))) return 'it was opened in Excel while reconcile ran (a save there would overwrite the result, or the result your edits)';
+    if (existsSync(ownerFileOf(this.path))) return say(text.openedInExcel);
     const now = await fingerprintFile(this.path);
-    if (now === undefined) return 'it was moved or deleted while reconcile ran';
-    if (now !== this.fingerprint) return 'it was changed while reconcile ran (saved from Excel or another program?)';
+    if (now === undefined) return say(text.moved);
+    if (now !== this.fingerprint) return say(text.changed);
     return undefined;
   }
 }
 
 export function sheetChangedMessage(sheet: string, writtenTo: string, reason: string): string {
-  return (
-    `${sheet} was NOT overwritten: ${reason}. The result of this run is in ${writtenTo}. ` +
-    `Your version of ${basename(sheet)} is kept as it is: run reconcile on it again to bring it up to date (links disabled by this run show as DISABLED), ` +
-    `then delete ${basename(writtenTo)}.`
-  );
+  return say(text.sheetChanged, { sheet, writtenTo, name: basename(sheet), writtenName: basename(writtenTo), reason });
 }

@@ -15,17 +15,22 @@
  *   and answered 200 only once that append is on disk: a crash after the 200
  *   loses nothing, and the service retries anything not answered 200.
  * - Accepted events are applied to the sheet in batches, under the sheet's
- *   lock, by one applier at a time (notification-apply.ts). A busy sheet
+ *   lock, by one applier at a time (applier.ts). A busy sheet
  *   (reconcile running) or a failed write is retried; the events wait in memory
  *   and, in any case, in the journal, which is replayed at every start.
+ * - With several sheets (`route`), each event goes to the sheet holding its
+ *   link id (router.ts); one for an id in no sheet is kept aside and answered 200.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseLinkId } from '../../api/link-id.js';
 import { verifyNotification } from '../../api/notification.js';
-import { openJournal, type Journal } from '../../io/journal.js';
+import { say } from '../../i18n/message.js';
+import { webhook as text } from '../../i18n/messages/webhook.js';
 import type { IssuedSheetOptions } from '../reconcile/issued-sheet.js';
-import { applyNotifications, type NotificationEvent } from './apply.js';
+import type { WebhookLog } from './applier.js';
+import { Router, type Routed, type RouterOptions } from './router.js';
+import { SheetTarget, type EventEntry } from './sheet-target.js';
 
 export interface WebhookOptions {
   port: number;
@@ -33,11 +38,14 @@ export interface WebhookOptions {
   /** The only path notifications are taken on (default `/`). */
   path?: string;
   secret: string;
-  sheet: IssuedSheetOptions;
-  eventsPath: string;
-  lockPath: string;
+  /** One sheet: its options, events journal and lock. */
+  sheet?: IssuedSheetOptions;
+  eventsPath?: string;
+  lockPath?: string;
+  /** Several sheets (--sheet A --sheet B, or --dir): routed by link id. */
+  route?: Omit<RouterOptions, 'log' | 'lockWaitMs' | 'retryMs'>;
   /** One line per request and per batch applied. */
-  log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  log: WebhookLog;
   /** Wait this long for the sheet's lock per attempt (default 60 s). */
   lockWaitMs?: number;
   /** Pause before retrying a batch that could not be applied (default 2 s). */
@@ -47,56 +55,89 @@ export interface WebhookOptions {
 export interface WebhookHandle {
   /** Where to POST notifications: the base URL with the path. */
   url: string;
+  /** The sheets served (with --dir: those found so far). */
+  sheets(): string[];
   /** Resolves once every accepted event has been applied (or has failed and is waiting for a retry). */
+  idle(): Promise<void>;
+  /** Looks for new and changed sheets now (several sheets only; otherwise nothing). */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where an authentic notification is recorded: one sheet, or the router of several. */
+interface Sink {
+  accept(entry: EventEntry): Promise<Routed>;
+  sheets(): string[];
+  refresh(): Promise<void>;
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-interface EventEntry extends NotificationEvent {
-  t: 'event';
-  reason?: string | number;
-  reference?: string;
-  signature: string;
-  receivedAt: string;
-}
-
 const MAX_BODY_BYTES = 64 * 1024;
 
-export async function startWebhook(options: WebhookOptions): Promise<WebhookHandle> {
-  const journal = await openJournal<EventEntry>(options.eventsPath);
-  const applier = new Applier(options);
-  if (journal.entries.length > 0) {
-    options.log('info', `Replaying ${journal.entries.length} event(s) from ${options.eventsPath} onto the sheet.`);
-    applier.add(journal.entries);
+async function openSink(options: WebhookOptions): Promise<Sink> {
+  const retry = { lockWaitMs: options.lockWaitMs, retryMs: options.retryMs };
+  if (options.route !== undefined) {
+    const router = await Router.open({ ...options.route, log: options.log, ...retry });
+    return { accept: (e) => router.accept(e), sheets: () => router.sheets, refresh: () => router.refresh(), idle: () => router.idle(), close: () => router.close() };
   }
+  const sheet = options.sheet;
+  if (sheet === undefined) throw new RangeError('startWebhook: give a sheet or a route');
+  const target = await SheetTarget.open({
+    sheet,
+    eventsPath: options.eventsPath ?? `${sheet.path}.events.jsonl`,
+    lockPath: options.lockPath ?? `${sheet.path}.lock`,
+    log: options.log,
+    ...retry,
+  });
+  return {
+    accept: async (e) => {
+      await target.accept(e);
+      return { sheet: sheet.path };
+    },
+    sheets: () => [sheet.path],
+    refresh: async () => undefined,
+    idle: () => target.idle(),
+    close: () => target.close(),
+  };
+}
+
+export async function startWebhook(options: WebhookOptions): Promise<WebhookHandle> {
+  const sink = await openSink(options);
   const path = webhookPath(options.path);
+  const several = options.route !== undefined;
   const server = createServer((req, res) => {
-    handle(req, res, { ...options, path }, journal, applier).catch((err: unknown) => {
+    handle(req, res, { ...options, path }, sink, several).catch((err: unknown) => {
       if (isClientAbort(err, req)) {
-        options.log('info', `${req.socket.remoteAddress ?? 'a client'} closed the connection before its request was complete; nothing recorded`);
+        options.log('info', say(text.clientAborted, { from: req.socket.remoteAddress ?? say(text.aClient) }));
         return;
       }
-      options.log('error', `internal error: ${err instanceof Error ? err.message : String(err)}`);
+      options.log('error', say(text.internalError, { detail: err instanceof Error ? err.message : String(err) }));
       if (!res.headersSent && !res.destroyed) reply(res, 500, { status: 'error' });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (err) {
+    await sink.close();
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}${path}`,
-    idle: () => applier.idle(),
+    sheets: () => sink.sheets(),
+    idle: () => sink.idle(),
+    refresh: () => sink.refresh(),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      applier.stop();
-      await applier.idle();
-      await journal.close();
+      await sink.close();
     },
   };
 }
@@ -105,33 +146,33 @@ export async function startWebhook(options: WebhookOptions): Promise<WebhookHand
 export function webhookPath(path: string | undefined): string {
   const p = (path ?? '/').trim();
   const withSlash = p.startsWith('/') ? p : `/${p}`;
-  if (/[?#\s]/.test(withSlash)) throw new RangeError(`the webhook path "${p}" must be a plain path such as /placetopay (no ?, # or spaces)`);
+  if (/[?#\s]/.test(withSlash)) throw new RangeError(say(text.plainPath, { path: p }));
   return withSlash;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookOptions & { path: string }, journal: Journal<EventEntry>, applier: Applier): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookOptions & { path: string }, sink: Sink, several: boolean): Promise<void> {
   const from = req.socket.remoteAddress ?? 'unknown';
   const path = new URL(req.url ?? '/', 'http://webhook.invalid').pathname;
   if (path !== options.path) {
-    options.log('info', `${req.method ?? '?'} ${path.slice(0, 80)} from ${from}: 404 (notifications are taken on ${options.path} only)`);
+    options.log('info', say(text.notFound, { method: req.method ?? '?', path: path.slice(0, 80), from, only: options.path }));
     return reply(res, 404, { status: 'not found' });
   }
   if (req.method !== 'POST') return reply(res, 405, { status: 'use POST' }, { allow: 'POST' });
-  const text = await readBody(req);
-  if (text === undefined) {
-    options.log('warn', `rejected a notification from ${from}: body larger than ${MAX_BODY_BYTES} bytes`);
+  const body = await readBody(req);
+  if (body === undefined) {
+    options.log('warn', say(text.tooLarge, { from, max: MAX_BODY_BYTES }));
     return reply(res, 413, { status: 'rejected' });
   }
-  const body = parseJson(text);
-  if (!verifyNotification(body, options.secret)) {
-    options.log('warn', `rejected a notification from ${from}: ${describeRejected(body)}`, { remote: from });
+  const parsed = parseJson(body);
+  if (!verifyNotification(parsed, options.secret)) {
+    options.log('warn', describeRejected(parsed, from), { remote: from });
     return reply(res, 401, { status: 'rejected', reason: 'signature does not verify' });
   }
-  const n = body as { linkId: number | string; reference?: string; signature: string; status: { status: string; date: string; reason?: string | number } };
+  const n = parsed as { linkId: number | string; reference?: string; signature: string; status: { status: string; date: string; reason?: string | number } };
   const linkId = parseLinkId(n.linkId);
   if (!linkId.ok) {
     // Signed, but not a link id we can trust to mean one link: refuse rather than guess which.
-    options.log('warn', `refused a signed notification from ${from}: linkId ${linkId.reason}`, { remote: from });
+    options.log('warn', say(text.badLinkId, { from, reason: linkId.reason }), { remote: from });
     return reply(res, 400, { status: 'rejected', reason: `linkId ${linkId.reason}` });
   }
   const entry: EventEntry = {
@@ -144,71 +185,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
     signature: n.signature,
     receivedAt: new Date().toISOString(),
   };
+  let routed: Routed;
   try {
-    await journal.append(entry);
+    routed = await sink.accept(entry);
   } catch (err) {
     // Not durable, so not accepted: the service will send it again.
-    options.log('error', `could not record a notification for link ${entry.linkId}: ${err instanceof Error ? err.message : String(err)}`);
+    options.log('error', say(text.notRecorded, { linkId: entry.linkId, detail: err instanceof Error ? err.message : String(err) }));
     return reply(res, 500, { status: 'error' });
   }
-  options.log('info', `accepted ${entry.status} for link ${entry.linkId}`, { linkId: entry.linkId, status: entry.status, reference: entry.reference });
+  const fields = { linkId: entry.linkId, status: entry.status, reference: entry.reference };
+  if (routed.sheet === undefined) {
+    // Answered 200 all the same: the service would retry it for days, and it is kept.
+    options.log('warn', say(text.unrouted, { status: entry.status, linkId: entry.linkId, path: routed.keptIn }), { ...fields, event: 'unrouted', keptIn: routed.keptIn });
+  } else if (several) {
+    options.log('info', say(text.acceptedFor, { status: entry.status, linkId: entry.linkId, sheet: routed.sheet }), { ...fields, sheet: routed.sheet });
+  } else {
+    options.log('info', say(text.accepted, { status: entry.status, linkId: entry.linkId }), fields);
+  }
   reply(res, 200, { status: 'accepted' });
-  applier.add([entry]);
-}
-
-/** Applies events in batches, one batch at a time, retrying what could not be applied. */
-class Applier {
-  private pending: NotificationEvent[] = [];
-  private running: Promise<void> | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private stopped = false;
-
-  constructor(private readonly options: WebhookOptions) {}
-
-  add(events: readonly NotificationEvent[]): void {
-    this.pending.push(...events.map((e) => ({ linkId: e.linkId, status: e.status, date: e.date })));
-    this.kick();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-  }
-
-  async idle(): Promise<void> {
-    while (this.running !== undefined) await this.running;
-  }
-
-  private kick(): void {
-    if (this.running !== undefined || this.stopped || this.pending.length === 0) return;
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  private async loop(): Promise<void> {
-    while (this.pending.length > 0 && !this.stopped) {
-      const batch = this.pending.splice(0);
-      try {
-        const result = await applyNotifications(batch, {
-          sheet: this.options.sheet,
-          lockPath: this.options.lockPath,
-          lockWaitMs: this.options.lockWaitMs ?? 60_000,
-        });
-        const unmatched = result.unmatched.length > 0 ? `; link(s) not in the sheet: ${result.unmatched.join(', ')}` : '';
-        this.options.log('info', `applied ${batch.length} event(s) to ${this.options.sheet.path}: ${result.changed} row(s) changed${unmatched}`, { ...result });
-      } catch (err) {
-        this.pending.unshift(...batch);
-        const retryMs = this.options.retryMs ?? 2000;
-        this.options.log('warn', `could not apply ${batch.length} event(s) to ${this.options.sheet.path} (${err instanceof Error ? err.message : String(err)}); retrying in ${retryMs / 1000} s`);
-        if (!this.stopped) {
-          this.retryTimer = setTimeout(() => this.kick(), retryMs);
-          this.retryTimer.unref();
-        }
-        return;
-      }
-    }
-  }
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -242,12 +236,12 @@ function parseJson(text: string): unknown {
 }
 
 /** What was wrong, without echoing a whole body someone else chose. */
-function describeRejected(body: unknown): string {
-  if (body === undefined) return 'the body is not JSON';
+function describeRejected(body: unknown, from: string): string {
+  if (body === undefined) return say(text.notJson, { from });
   const b = body as { linkId?: unknown; status?: { status?: unknown } } | null;
   const linkId = typeof b?.linkId === 'number' || typeof b?.linkId === 'string' ? String(b.linkId).slice(0, 20) : '?';
   const status = typeof b?.status?.status === 'string' ? b.status.status.slice(0, 20) : '?';
-  return `signature does not verify (linkId ${linkId}, status ${status})`;
+  return say(text.badSignature, { from, linkId, status });
 }
 
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
