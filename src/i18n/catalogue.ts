@@ -7,7 +7,9 @@
  * pago", "fecha de vencimiento", "cobrador", amounts as `$ 1.250.000`.
  */
 import { common } from './messages/common.js';
+import { pace } from './messages/pace.js';
 
 export const catalogue = {
   common,
+  pace,
 } as const;
