@@ -16,12 +16,16 @@
  *   many rounds, each with a burst of refusals.
  * - One decrease per congestion event (TCP's once-per-round-trip rule): the
  *   429s already in flight when we slowed down say nothing about the new rate.
- * - Refusals that do not depend on our rate (a gateway refusing 30% of
- *   everything) must not collapse the rate: a decrease happens only when the
- *   share refused in the last second rises clearly above the share usually
- *   seen (the median of recent seconds). Google's SRE book makes the same
- *   point from the other side: a client should throttle itself by the ratio of
- *   requests to accepts, not by the mere presence of rejections.
+ * - Every decrease is an experiment, judged (decrease-verdict.ts) on the
+ *   requests sent from the service's first fresh acceptance after it (the
+ *   ones before may land in a one-second window already used up): it stands;
+ *   or the refusals go on and follow the pace (a cap that fell further than
+ *   one step could see), and it steps down at once to what the service took;
+ *   or the share refused did not move when the pace fell (a gateway refusing
+ *   30% of everything), and it is undone and that share learnt as noise, so
+ *   random refusals never drive the rate down. Google's SRE book makes the
+ *   same point from the other side: a client should throttle itself by the
+ *   ratio of requests to accepts, not by the mere presence of rejections.
  *
  * Concurrency-based limiters (Netflix's Vegas, Gradient2) read queueing
  * delay; a per-second cap answers 429 without any delay, so latency gives no

@@ -45,6 +45,8 @@ export interface SimResult {
   /** Decreases the limiter made, and how many it undid. */
   decreases: number;
   undone: number;
+  /** The share refused whatever the pace, as the limiter learnt it. */
+  noise: number;
 }
 
 /** A fixed pseudo-random sequence (a linear congruential generator): the same run every time. */
@@ -169,5 +171,5 @@ export function simulate(options: SimOptions): SimResult {
     }
   }
   const view = limiter.view(finishedMs ?? options.durationMs);
-  return { accepted, refused, perSecond, rates, refusedPerSecond, finishedMs, mostRefusals, decreases: view.decreases, undone: view.undone };
+  return { accepted, refused, perSecond, rates, refusedPerSecond, finishedMs, mostRefusals, decreases: view.decreases, undone: view.undone, noise: view.noise };
 }
