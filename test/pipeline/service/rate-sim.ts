@@ -28,6 +28,10 @@ export interface SimOptions {
   retryAfterMs?: number;
   /** Where the service's one-second windows start, relative to the run (a gateway's clock). */
   capPhaseMs?: number;
+  /** One row at a time until the service first accepts one, as `issue` does until a link id is known. */
+  firstAlone?: boolean;
+  /** Extra time before the run starts sending in earnest (ms), one row at a time meanwhile. */
+  aloneMs?: number;
 }
 
 export interface SimResult {
@@ -130,7 +134,8 @@ export function simulate(options: SimOptions): SimResult {
       ready.push(r.row);
     }
     // The sender starts rows while its window has room.
-    while (rowsOpen < windowRows && nextRow < totalRows) {
+    const alone = options.firstAlone === true && (accepted === 0 || now < (options.aloneMs ?? 0));
+    while (rowsOpen < (alone ? 1 : windowRows) && nextRow < totalRows) {
       ready.push(nextRow);
       nextRow += 1;
       rowsOpen += 1;
