@@ -125,7 +125,12 @@ export class AdaptiveRate {
   private judgedUntil = Number.NEGATIVE_INFINITY;
   /** The share refused whatever our pace, learnt from decreases that did not change it. */
   private noise = 0;
-  private firstSentAt: number | undefined;
+  /**
+   * When the run's traffic really began: the LATEST-th send. A run's first
+   * request goes alone until a link id is known (and is sent again alone if
+   * refused), so the run's first instant is no start of a second of history.
+   */
+  private warmAt: number | undefined;
   private spurious = 0;
   private sent = 0;
   private refused = 0;
@@ -159,8 +164,8 @@ export class AdaptiveRate {
 
   /** A request left (after its wait). */
   onSent(now: number): void {
-    this.firstSentAt ??= now;
     this.sent += 1;
+    if (this.sent === LATEST) this.warmAt = now;
     this.bucket(now).sent += 1;
   }
 
@@ -261,11 +266,11 @@ export class AdaptiveRate {
     // A handful of answers says little: wait for enough to tell a cap from bad luck.
     if (w.accepted + w.refused < MIN_ANSWERS) return false;
     const share = shareOf(w);
-    // In the run's first second, judge at once only when the latest sends are mostly refused
+    // In the first second of real traffic (warmAt), judge at once only when the latest sends are mostly refused
     // (a burst far above a cap: accepted first, then refused in a block). Random refusals are
     // spread evenly, so they wait for a whole second, which also makes the accepted count the
     // decrease is taken from a true per-second figure.
-    if (this.firstSentAt !== undefined && now - this.firstSentAt < 1000) {
+    if (this.warmAt === undefined || now - this.warmAt < 1000) {
       const refusedOfLatest = this.latest.filter((ok) => !ok).length;
       if (this.latest.length < LATEST || refusedOfLatest < 0.75 * LATEST) return false;
     }

@@ -83,6 +83,16 @@ describe('AdaptiveRate against an unknown per-second cap', () => {
     expect(noisy.decreases - noisy.undone).toBe(0);
   });
 
+  it('a slow start (the first request alone, the first seconds starved) is not taken for the service\'s pace', () => {
+    // Random refusals during a slow start once set a limit of a few per second, and at that pace
+    // there were never enough answers to call the refusals noise: a ratchet down to the floor.
+    const options = { slots: 64, latencyMs: 50, jitterMs: 10, cap: () => 1e9, rows: 2000, durationMs: 600_000, firstAlone: true, aloneMs: 4000 };
+    const clean = simulate(options);
+    const noisy = simulate({ ...options, randomRefusal: 0.3 });
+    expect(noisy.decreases - noisy.undone).toBe(0);
+    expect(noisy.finishedMs as number).toBeLessThanOrEqual((clean.finishedMs as number) / 0.7 + noisy.mostRefusals * 1060 + 1000);
+  });
+
   it('does not limit a service that never pushes back', () => {
     const r = simulate({ slots: 16, latencyMs: 300, cap: () => 1e9, durationMs: 10_000 });
     expect(r.refused).toBe(0);
