@@ -4,7 +4,8 @@
  * scenario starts a sandbox with a limit, runs the built CLI as a user runs
  * it, with no --rate, and reports goodput as a ratio to the limit and the
  * share of requests the service refused. Run alone with
- * `BENCH_ONLY=pace npm run bench`.
+ * `BENCH_ONLY=pace npm run bench`; `PACE_ONLY=cap,changing,nocap,noise`
+ * (any of them) runs only those scenarios.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -64,17 +65,33 @@ function describe(o: Outcome, bound: number): string {
   return `${o.issued} issued in ${(o.elapsedMs / 1000).toFixed(1)} s = ${goodput.toFixed(1)} links/s, ratio to the bound ${bound.toFixed(1)}/s = ${(goodput / bound).toFixed(3)}; ${o.refused} of ${o.requests} requests refused (${(100 * refusedShare).toFixed(1)}%); exit ${o.exit}`;
 }
 
+/** Whether a scenario is to run: all, unless PACE_ONLY names some. */
+function wanted(key: string): boolean {
+  const only = process.env.PACE_ONLY;
+  return only === undefined || only.split(',').map((k) => k.trim()).includes(key);
+}
+
 export async function paceFigures(report: Report): Promise<void> {
   const fixed: [number, number, string[], number][] = [
     // cap/s, latency ms, extra flags, rows (about a minute each)
     [40, 50, ['--concurrency', '16'], 2400],
     [20, 300, [], 1200],
   ];
-  for (const [cap, latencyMs, args, rows] of fixed) {
+  for (const [cap, latencyMs, args, rows] of wanted('cap') ? fixed : []) {
     const o = await run({ name: `cap ${cap}`, rows, faults: { latencyMs, maxRequestsPerSecond: cap }, args }, `K${cap}`);
     report(`pace: unknown cap ${cap}/s at ${latencyMs} ms${args.length ? ` (${args.join(' ')})` : ' (default flags)'}`, (o.issued * 1000) / o.elapsedMs / cap, '× cap', describe(o, cap));
   }
 
+  if (wanted('changing')) await changingCap(report);
+  if (wanted('nocap')) {
+    const nocap = await run({ name: 'no cap', rows: 1600, faults: { latencyMs: 300 }, args: [] }, 'KN');
+    const ceiling = 16 / 0.3;
+    report('pace: no cap at 300 ms (default --concurrency 16)', (nocap.issued * 1000) / nocap.elapsedMs / ceiling, '× ceiling/latency', describe(nocap, ceiling));
+  }
+  if (wanted('noise')) await randomRefusals(report);
+}
+
+async function changingCap(report: Report): Promise<void> {
   const schedule: CapStep[] = [
     { afterMs: 0, max: 40 },
     { afterMs: 20_000, max: 15 },
@@ -83,11 +100,9 @@ export async function paceFigures(report: Report): Promise<void> {
   const changing = await run({ name: 'changing cap', rows: 1900, faults: { latencyMs: 50, capSchedule: schedule }, args: ['--concurrency', '16'] }, 'KC');
   const mean = meanCap(schedule, changing.elapsedMs);
   report('pace: cap 40 → 15 → 40 per s (20 s each) at 50 ms (--concurrency 16)', (changing.issued * 1000) / changing.elapsedMs / mean, '× cap', describe(changing, mean));
+}
 
-  const nocap = await run({ name: 'no cap', rows: 1600, faults: { latencyMs: 300 }, args: [] }, 'KN');
-  const ceiling = 16 / 0.3;
-  report('pace: no cap at 300 ms (default --concurrency 16)', (nocap.issued * 1000) / nocap.elapsedMs / ceiling, '× ceiling/latency', describe(nocap, ceiling));
-
+async function randomRefusals(report: Report): Promise<void> {
   // 30% of requests refused whatever the pace, at the sandbox's 50 ms and at the real service's ~300 ms.
   for (const latencyMs of [50, 300]) {
     const clean = await run({ name: 'no 429', rows: 2000, faults: { latencyMs }, args: ['--concurrency', '64'] }, 'KR');

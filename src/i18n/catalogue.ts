@@ -41,6 +41,7 @@ import { rowsDates } from './messages/rows-dates.js';
 import { rowsSkip } from './messages/rows-skip.js';
 import { reconcile } from './messages/reconcile.js';
 import { webhook } from './messages/webhook.js';
+import { pace } from './messages/pace.js';
 
 export const catalogue = {
   columns,
@@ -80,4 +81,5 @@ export const catalogue = {
   mapping,
   reconcile,
   webhook,
+  pace,
 } as const;

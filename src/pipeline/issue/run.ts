@@ -181,7 +181,9 @@ async function sendAndWrite(
     journal,
     ledger,
     emit,
-    window: config.concurrency * 4,
+    // Room for the rows waiting out a Retry-After (they hold no request slot) beside those in flight:
+    // at 4 × concurrency, a service refusing 30% at random left the slots idle (pace, issue #12).
+    window: config.concurrency * 16,
     serviceFailureLimit: Math.max(10, config.concurrency * 2),
     signal: controls.abort,
   });

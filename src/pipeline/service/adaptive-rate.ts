@@ -16,12 +16,16 @@
  *   many rounds, each with a burst of refusals.
  * - One decrease per congestion event (TCP's once-per-round-trip rule): the
  *   429s already in flight when we slowed down say nothing about the new rate.
- * - Refusals that do not depend on our rate (a gateway refusing 30% of
- *   everything) must not collapse the rate: a decrease happens only when the
- *   share refused in the last second rises clearly above the share usually
- *   seen (the median of recent seconds). Google's SRE book makes the same
- *   point from the other side: a client should throttle itself by the ratio of
- *   requests to accepts, not by the mere presence of rejections.
+ * - Every decrease is an experiment, judged (decrease-verdict.ts) on the
+ *   requests sent from the service's first fresh acceptance after it (the
+ *   ones before may land in a one-second window already used up): it stands;
+ *   or the refusals go on and follow the pace (a cap that fell further than
+ *   one step could see), and it steps down at once to what the service took;
+ *   or the share refused did not move when the pace fell (a gateway refusing
+ *   30% of everything), and it is undone and that share learnt as noise, so
+ *   random refusals never drive the rate down. Google's SRE book makes the
+ *   same point from the other side: a client should throttle itself by the
+ *   ratio of requests to accepts, not by the mere presence of rejections.
  *
  * Concurrency-based limiters (Netflix's Vegas, Gradient2) read queueing
  * delay; a per-second cap answers 429 without any delay, so latency gives no
@@ -30,6 +34,8 @@
  *
  * Pure: every method takes the time, so tests drive it with a fake clock.
  */
+
+import { chance, judgeDecrease, MIN_ANSWERS, shareOf, type Outcomes } from './decrease-verdict.js';
 
 export interface AdaptiveRateOptions {
   /** Hard ceiling, requests per second (`--rate`); undefined: none. */
@@ -55,27 +61,43 @@ export interface RateView {
   sent: number;
   refused: number;
   decreases: number;
-  /** Decreases undone because slowing down did not lower the share refused. */
+  /** Decreases undone because slowing down did not change the share refused. */
   undone: number;
+  /** The share refused whatever the pace, as learnt so far (0: none seen). */
+  noise: number;
 }
 
 const BUCKET_MS = 100;
-const WINDOW_BUCKETS = 10; // one second
+/** The latest answers looked at in the run's first second: a block of refusals there is a cap. */
+const LATEST = 16;
 const HISTORY_MS = 15_000;
-/** Answers needed before a share refused means anything. */
-const MIN_ANSWERS = 10;
 /** How long a refusal waits for the answers sent with it before it is judged. */
 const SETTLE_MS = 25;
 /** The longest a waiter sleeps before it asks again. */
 const MAX_WAIT_MS = 50;
-/** A decrease is judged this many holds after it, on what was sent after the first hold. */
-const JUDGE_AFTER_HOLDS = 2;
+/** Steps down within one congestion episode, at most (a cap that fell far). */
+const MAX_STEPS = 4;
+/** An episode with no fresh acceptance or too few answers ends after this long. */
+const EPISODE_LIMIT_MS = 10_000;
 
 interface Bucket {
   at: number;
   sent: number;
   accepted: number;
   refused: number;
+}
+
+/** One decrease being judged: what it replaced (to undo it) and what the service said since. */
+interface Episode {
+  at: number;
+  /** The rate in force before it (undefined: unlimited), to go back to if the refusals were not about the pace. */
+  previous: { rate: number | undefined };
+  before: Outcomes;
+  steps: number;
+  /** The earliest send after the decrease that the service accepted: its window had room again. */
+  fresh: number | undefined;
+  /** Answers to requests sent after the decrease, by send time. */
+  outcomes: { sentAt: number; ok: boolean }[];
 }
 
 export class AdaptiveRate {
@@ -90,16 +112,25 @@ export class AdaptiveRate {
   private lastLimit: number | undefined;
   private decreasedAt = Number.NEGATIVE_INFINITY;
   private cubicK = 0;
-  private holdMs = 1000;
+  private latencyMs = 0;
 
   /** Per 100 ms of send time, oldest first. */
   private readonly buckets = new Map<number, Bucket>();
   private readonly acceptedSends: number[] = [];
+  /** Whether each of the latest LATEST answers was accepted, oldest first. */
+  private readonly latest: boolean[] = [];
   private pending: { since: number; sentAt: number } | undefined;
-  private undo: { limit: number | undefined; k: number; at: number; shareBefore: number; answeredBefore: number; steps: number } | undefined;
-  /** The share refused whatever our pace, learnt from decreases that did not help. */
+  private episode: Episode | undefined;
+  /** Refusals of requests sent up to this time have been judged already. */
+  private judgedUntil = Number.NEGATIVE_INFINITY;
+  /** The share refused whatever our pace, learnt from decreases that did not change it. */
   private noise = 0;
-  private firstSentAt: number | undefined;
+  /**
+   * When the run's traffic really began: the LATEST-th send. A run's first
+   * request goes alone until a link id is known (and is sent again alone if
+   * refused), so the run's first instant is no start of a second of history.
+   */
+  private warmAt: number | undefined;
   private spurious = 0;
   private sent = 0;
   private refused = 0;
@@ -133,21 +164,27 @@ export class AdaptiveRate {
 
   /** A request left (after its wait). */
   onSent(now: number): void {
-    this.firstSentAt ??= now;
     this.sent += 1;
+    if (this.sent === LATEST) this.warmAt = now;
     this.bucket(now).sent += 1;
   }
 
   /** The service accepted a request sent at `sentAt`. */
   onAccepted(now: number, sentAt: number = now): void {
     this.bucket(sentAt).accepted += 1;
+    this.remember(true);
     this.acceptedSends.push(sentAt);
     while (this.acceptedSends.length > 0 && (this.acceptedSends[0] as number) < now - 10_000) this.acceptedSends.shift();
+    const episode = this.episode;
+    if (episode !== undefined && sentAt > episode.at) {
+      episode.outcomes.push({ sentAt, ok: true });
+      if (episode.fresh === undefined || sentAt < episode.fresh) episode.fresh = sentAt;
+    }
   }
 
-  /** The typical time from sending to an answer: a decrease holds for at least two of them. */
+  /** The typical time from sending to an answer (smoothed by the caller). */
   onLatency(ms: number): void {
-    this.holdMs = Math.max(1000, Math.min(10_000, 2 * ms));
+    this.latencyMs = Math.max(0, Math.min(10_000, ms));
   }
 
   /**
@@ -158,6 +195,13 @@ export class AdaptiveRate {
   onRefused(now: number, sentAt: number = now): void {
     this.refused += 1;
     this.bucket(sentAt).refused += 1;
+    this.remember(false);
+    const episode = this.episode;
+    if (episode !== undefined) {
+      if (sentAt > episode.at) episode.outcomes.push({ sentAt, ok: false });
+      return;
+    }
+    if (sentAt <= this.judgedUntil) return;
     // The verdict, when it comes, is about the latest refused send: the second before it is
     // the evidence of what the service takes (not the second before the first refusal, which
     // may be the run's first instant).
@@ -165,33 +209,40 @@ export class AdaptiveRate {
     else this.pending.sentAt = Math.max(this.pending.sentAt, sentAt);
   }
 
-  /** Decisions due by `now`: judge the last decrease, then any pending refusals. Returns true when the rate was lowered. */
+  /** Decisions due by `now`: judge the decrease in progress, then any pending refusals. Returns true when the rate was lowered. */
   settle(now: number): boolean {
-    this.judgeLastDecrease(now);
+    if (this.judgeEpisode(now)) return true;
     const pending = this.pending;
     if (pending === undefined || now - pending.since < SETTLE_MS) return false;
     this.pending = undefined;
-    // One decrease at a time: the next waits until this one has been judged.
-    if (this.undo !== undefined || now - this.decreasedAt < this.holdMs) return false;
-    if (!this.congested(now)) return false;
-    const before = this.window(now, now - 2 * WINDOW_BUCKETS * BUCKET_MS);
-    this.undo = { limit: this.lastLimit, k: this.cubicK, at: this.decreasedAt, shareBefore: this.shareOf(before), answeredBefore: before.accepted + before.refused, steps: 1 };
+    if (this.episode !== undefined || !this.congested(now, pending.sentAt)) return false;
+    const before = this.window(pending.sentAt - 1000, pending.sentAt);
+    this.episode = {
+      at: now,
+      previous: { rate: this.lastLimit === undefined ? undefined : this.currentRate(now) },
+      before,
+      steps: 1,
+      fresh: undefined,
+      outcomes: [],
+    };
     this.decrease(now, this.acceptedBefore(pending.sentAt));
     return true;
   }
 
   view(now: number): RateView {
-    return { rate: this.currentRate(now), lastLimit: this.lastLimit, sent: this.sent, refused: this.refused, decreases: this.decreases, undone: this.spurious };
+    return { rate: this.currentRate(now), lastLimit: this.lastLimit, sent: this.sent, refused: this.refused, decreases: this.decreases, undone: this.spurious, noise: this.noise };
   }
 
   /** The rate in force at `now`: the CUBIC curve since the last decrease, under the ceiling. */
   private currentRate(now: number): number | undefined {
     if (this.lastLimit === undefined) return this.ceiling;
     const t = (now - this.decreasedAt) / 1000;
-    const cubic = this.scale * this.lastLimit * (t - this.cubicK) ** 3 + this.lastLimit;
+    const curve = this.scale * this.lastLimit * (t - this.cubicK) ** 3 + this.lastLimit;
+    // No probing above the limit while a decrease is still being judged.
+    const cubic = this.episode === undefined ? curve : Math.min(curve, this.lastLimit);
     // Never run far ahead of what is really being sent (the SDK's 2 × measured rule): a rate
     // that grew while concurrency, not the bucket, held the pace must not release a burst.
-    const sending = this.sentRate(now);
+    const sending = this.window(now - 1000).sent;
     const grown = sending > 0 ? Math.min(cubic, Math.max(2 * sending, this.lastLimit)) : cubic;
     this.fillRate = this.capped(Math.max(this.floor, grown));
     return this.fillRate;
@@ -202,25 +253,28 @@ export class AdaptiveRate {
   }
 
   /**
-   * Congestion: the share refused over the last second is clearly above the
-   * usual share (the median of recent seconds), allowing for chance.
+   * Congestion: the share refused among the requests sent in the two seconds
+   * up to the refused one (and not judged yet) is clearly above the share
+   * refused whatever the pace, allowing for chance.
    */
-  private congested(now: number): boolean {
-    const w = this.window(now, now - 2 * WINDOW_BUCKETS * BUCKET_MS);
+  private congested(now: number, sentAt: number): boolean {
+    const w = this.window(Math.max(sentAt - 2000, this.judgedUntil));
     // One refusal is not a pattern, unless the rate is probing above the limit already found:
     // then it is the answer the probe was looking for.
     const probing = this.lastLimit !== undefined && (this.fillRate ?? 0) > this.lastLimit;
     if (w.refused < (probing ? 1 : 2)) return false;
     // A handful of answers says little: wait for enough to tell a cap from bad luck.
     if (w.accepted + w.refused < MIN_ANSWERS) return false;
-    // In the run's first second, only a clear majority refused is judged at once (a burst far
-    // above a cap). Anything milder waits for a whole second of history, so the accepted count
-    // the decrease is taken from is a true per-second figure, not the first few answers.
-    if (this.firstSentAt !== undefined && now - this.firstSentAt < 1000 && this.shareOf(w) < 0.5) return false;
-    const share = this.shareOf(w);
-    const usual = this.noise;
-    const chance = 2 * Math.sqrt((usual * (1 - usual)) / Math.max(MIN_ANSWERS, w.accepted + w.refused));
-    return share > usual + this.margin + chance;
+    const share = shareOf(w);
+    // In the first second of real traffic (warmAt), judge at once only when the latest sends are mostly refused
+    // (a burst far above a cap: accepted first, then refused in a block). Random refusals are
+    // spread evenly, so they wait for a whole second, which also makes the accepted count the
+    // decrease is taken from a true per-second figure.
+    if (this.warmAt === undefined || now - this.warmAt < 1000) {
+      const refusedOfLatest = this.latest.filter((ok) => !ok).length;
+      if (this.latest.length < LATEST || refusedOfLatest < 0.75 * LATEST) return false;
+    }
+    return share > this.noise + this.margin + chance(this.noise, w.accepted + w.refused);
   }
 
   /**
@@ -234,48 +288,80 @@ export class AdaptiveRate {
     return n;
   }
 
-  /** The share refused among the answers in. */
-  private shareOf(w: { accepted: number; refused: number }): number {
-    const answered = w.accepted + w.refused;
-    return answered === 0 ? 0 : w.refused / answered;
+  /**
+   * Judges the decrease in progress (decrease-verdict.ts) once the service
+   * has had room again for a second: it stands, it steps down once more to
+   * what the service took since (a cap that fell further than one step could
+   * tell, decided early when refusals go on), or, when the share refused did
+   * not move with the pace, the episode is undone and that share becomes the
+   * noise that no longer counts as congestion. Returns true when it stepped down.
+   */
+  private judgeEpisode(now: number): boolean {
+    const episode = this.episode;
+    if (episode === undefined) return false;
+    const answerWait = 1.5 * this.latencyMs + SETTLE_MS;
+    if (episode.fresh === undefined) {
+      if (now - episode.at > EPISODE_LIMIT_MS) this.endEpisode(now - answerWait);
+      return false;
+    }
+    const fresh = episode.fresh;
+    // A second of sends since the fresh acceptance, all answered (a slow pace: longer, until
+    // enough answers are in); before that, only the early verdict can be reached.
+    const complete = now - fresh >= 1000 + answerWait;
+    const until = now - answerWait;
+    const after = { accepted: 0, refused: 0 };
+    let last = fresh;
+    for (const o of episode.outcomes) {
+      if (o.sentAt < fresh || (complete && o.sentAt > until)) continue;
+      if (o.ok) after.accepted += 1;
+      else after.refused += 1;
+      last = Math.max(last, o.sentAt);
+    }
+    // A slow pace: too few answers in a second; wait for more, but not for ever.
+    const enough = after.accepted + after.refused >= MIN_ANSWERS || now - episode.at > EPISODE_LIMIT_MS;
+    const verdict = judgeDecrease({
+      before: episode.before,
+      after,
+      afterSpanMs: last - fresh,
+      complete: complete && enough,
+      noise: this.noise,
+      margin: this.margin,
+    });
+    switch (verdict.kind) {
+      case 'wait':
+        return false;
+      case 'stands':
+        this.endEpisode(Math.min(now - answerWait, fresh + 1000));
+        return false;
+      case 'noise':
+        // Back to the pace before the episode: unlimited if it was, else its rate, held there
+        // (the plateau of the curve) rather than where the old curve had got to meanwhile.
+        this.noise = verdict.share;
+        this.lastLimit = episode.previous.rate;
+        this.decreasedAt = now - this.cubicK * 1000;
+        this.spurious += 1;
+        this.endEpisode(now - answerWait);
+        return false;
+      case 'lower':
+        if (episode.steps >= MAX_STEPS) {
+          this.endEpisode(now - answerWait);
+          return false;
+        }
+        this.episode = { ...episode, at: now, before: after, steps: episode.steps + 1, fresh: undefined, outcomes: [] };
+        this.decrease(now, verdict.limit);
+        return true;
+    }
   }
 
-  /**
-   * Once a decrease has held long enough to show its effect, look at the
-   * refused share of the requests sent from one hold after it (the first hold
-   * may still pay for the burst before it, in a per-second window the burst
-   * had used up):
-   * - it fell to under half: it was congestion, and the new pace stands;
-   * - it did not, once: the cap may have dropped by more than one step can
-   *   tell (the second before the refusal straddled the drop): step down
-   *   again, to what the service accepted since;
-   * - it did not, twice: the refusals are not about our pace (a gateway that
-   *   refuses a share of everything). Undo the episode, and learn that share
-   *   as the usual one, so it does not trigger decreases again.
-   */
-  private judgeLastDecrease(now: number): void {
-    const undo = this.undo;
-    if (undo === undefined || now - this.decreasedAt < JUDGE_AFTER_HOLDS * this.holdMs) return;
-    const from = this.decreasedAt + this.holdMs;
-    const after = this.window(now, from);
-    // Too few answers to tell yet (a slow pace): wait for more, but not for ever.
-    if (after.accepted + after.refused < MIN_ANSWERS && now - this.decreasedAt < 10 * this.holdMs) return;
-    const shareAfter = this.shareOf(after);
-    if (clearlyLower(shareAfter, after.accepted + after.refused, undo.shareBefore, undo.answeredBefore) || shareAfter <= this.noise + this.margin) {
-      this.undo = undefined;
-      return;
-    }
-    if (undo.steps < 2) {
-      undo.steps += 1;
-      this.decrease(now, (after.accepted * 1000) / Math.max(1000, now - from));
-      return;
-    }
-    this.undo = undefined;
-    this.noise = shareAfter;
-    this.lastLimit = undo.limit;
-    this.cubicK = undo.k;
-    this.decreasedAt = undo.at;
-    this.spurious += 1;
+  private remember(ok: boolean): void {
+    this.latest.push(ok);
+    if (this.latest.length > LATEST) this.latest.shift();
+  }
+
+  private endEpisode(judgedUntil: number): void {
+    this.episode = undefined;
+    this.pending = undefined;
+    this.judgedUntil = Math.max(this.judgedUntil, judgedUntil);
   }
 
   private decrease(now: number, accepted: number): void {
@@ -289,22 +375,17 @@ export class AdaptiveRate {
     this.fillRate = this.capped(limit * this.beta);
   }
 
-
-  private sentRate(now: number): number {
-    return this.window(now).sent;
-  }
-
   /**
-   * Requests sent since `from` (by send time), and the outcomes known of them
-   * so far. Counting by send time keeps the answers to requests sent before a
-   * decrease out of the judgement of the pace after it.
+   * Requests sent from `from` to `to` (by send time, 100 ms buckets), and the
+   * outcomes known of them so far. Counting by send time keeps the answers to
+   * requests sent before a decrease out of the judgement of the pace after it.
    */
-  private window(now: number, from = now - WINDOW_BUCKETS * BUCKET_MS): { sent: number; accepted: number; refused: number } {
+  private window(from: number, to = Number.POSITIVE_INFINITY): Outcomes & { sent: number } {
     let sent = 0;
     let accepted = 0;
     let refused = 0;
     for (const b of this.buckets.values()) {
-      if (b.at < from) continue;
+      if (b.at + BUCKET_MS <= from || b.at > to) continue;
       sent += b.sent;
       accepted += b.accepted;
       refused += b.refused;
@@ -324,16 +405,4 @@ export class AdaptiveRate {
     }
     return fresh;
   }
-}
-
-/**
- * Whether share `a` (of `na` answers) is lower than share `b` (of `nb`) by
- * more than chance: a two-proportion test at about two standard errors. A
- * handful of answers either side proves nothing, either way.
- */
-function clearlyLower(a: number, na: number, b: number, nb: number): boolean {
-  if (na === 0 || nb === 0) return false;
-  const pooled = (a * na + b * nb) / (na + nb);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
-  return b - a > 2 * se;
 }

@@ -94,11 +94,14 @@ export class Throttle {
    * The service answered 429: lower the rate if this is congestion, and say
    * how long the refused request must wait before it is sent again.
    */
-  onPushback(retryAfterMs?: number): number {
+  onPushback(retryAfterMs?: number, options: { longestPauseMs?: number } = {}): number {
     this.pushbacks += 1;
     const now = this.now();
     const wait = retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : this.defaultPushbackMs;
-    if (wait >= LONG_PUSHBACK_MS) this.pausedUntil = Math.max(this.pausedUntil, now + wait);
+    // A wait longer than a request would wait at all (the refusal budget) ends the request
+    // instead; pausing every other request for it would only hold the run up.
+    const longest = options.longestPauseMs ?? Number.POSITIVE_INFINITY;
+    if (wait >= LONG_PUSHBACK_MS && wait <= longest) this.pausedUntil = Math.max(this.pausedUntil, now + wait);
     return wait;
   }
 
