@@ -87,10 +87,6 @@ export const report = {
     es: 'no es una hoja escrita por paylinks (no tiene la columna link_id).',
     en: 'not a sheet written by paylinks (it has no link_id column).',
   }),
-  reconciledCopy: msg({
-    es: 'es la copia que reconcile escribió junto a una hoja que cambió mientras corría; se lee la hoja misma, para no contar sus facturas dos veces (nombre la copia si es la que vale).',
-    en: 'it is the copy reconcile wrote beside a sheet that changed while it ran; the sheet itself is read, so its bills are not counted twice (name the copy if it is the one that holds).',
-  }),
   notReconciled: msg<{ path: string }>({
     es: ({ path }) => `${path} no ha sido conciliada (no tiene la columna payment_state): sus enlaces de pago se cuentan como pendientes; ejecute reconcile primero.`,
     en: ({ path }) => `${path} has not been reconciled (no payment_state column): its links count as pending; run reconcile first.`,

@@ -16,9 +16,12 @@ import { classifyRow, type AttentionReason } from './classify.js';
 import { monthOf } from './aging.js';
 import { AgingTally, type CurrencyBlock } from './tally.js';
 import type { ReportInput } from './inputs.js';
+import { columnKeyOf } from '../output/column-keys.js';
 
 export interface AgingOptions {
   inputs: ReportInput[];
+  /** Files of the folders read that are not sheets, noted in the report. */
+  skipped?: Array<{ path: string; reason: string }>;
   /** How to read every sheet (path aside), as reconcile reads it. */
   sheet: Omit<IssuedSheetOptions, 'path'>;
   /** The column to group by (e.g. Cobrador); undefined: one group. */
@@ -71,11 +74,8 @@ export async function buildAgingReport(options: AgingOptions): Promise<AgingRepo
     attention: [],
     bills: 0,
   };
+  report.skipped.push(...(options.skipped ?? []));
   for (const input of options.inputs) {
-    if (input.skip === 'reconciledCopy') {
-      report.skipped.push({ path: input.path, reason: say(words.reconciledCopy) });
-      continue;
-    }
     const sheet = await openInput(input, options, report);
     if (sheet === undefined) continue;
     try {
@@ -107,7 +107,7 @@ async function openInput(input: ReportInput, options: AgingOptions, report: Agin
 async function addSheet(sheet: IssuedSheet, path: string, options: AgingOptions, report: AgingReport, tally: AgingTally): Promise<void> {
   const header = sheet.info.header;
   const byIndex = options.by === undefined ? undefined : findByColumn(header, options.by, path);
-  if (!header.some((h) => h.trim().toLowerCase() === 'payment_state')) report.notReconciled.push(path);
+  if (!header.some((h) => columnKeyOf(h) === 'payment_state')) report.notReconciled.push(path);
   report.files.push(path);
   for await (const row of sheet.rows) {
     const group = byIndex === undefined ? '' : keyOf(row.cells[byIndex] ?? null);

@@ -30,9 +30,9 @@ export function reportFormatOf(path: string): ReportFormat {
 
 export async function runReport(config: ReportConfig): Promise<AgingReport> {
   const format = reportFormatOf(config.out);
-  const inputs = await listInputs(config.paths);
+  const { inputs, skipped } = await listInputs(config.paths);
   if (inputs.some((i) => resolve(i.path) === resolve(config.out))) throw new RunError('BAD_OPTION', say(words.outIsInput, { path: config.out }));
-  const report = await buildAgingReport({ ...config, inputs });
+  const report = await buildAgingReport({ ...config, inputs, skipped });
   if (report.files.length === 0) throw new RunError('NO_ROWS', say(words.noSheets));
   if (format === 'xlsx') await writeAgingXlsx(report, config.out);
   else await writeAgingHtml(report, config.out);

@@ -9,7 +9,7 @@ import { classifyRow, paidAmountOf, type RowFacts } from '../../../src/pipeline/
 import { AgingTally, type ReceivableEntry } from '../../../src/pipeline/report/tally.js';
 import { percentOf, subtractAmounts } from '../../../src/pipeline/money.js';
 import { barHeight } from '../../../src/pipeline/report/chart.js';
-import { isSheetName, listInputs } from '../../../src/pipeline/report/inputs.js';
+import { listInputs } from '../../../src/pipeline/report/inputs.js';
 import { moneyFormat } from '../../../src/pipeline/report/write-xlsx.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -190,29 +190,22 @@ describe('chart geometry', () => {
 });
 
 describe('folder listing', () => {
-  it.each([
-    ['enero-links.xlsx', true],
-    ['enero-links.CSV', true],
-    ['~$enero-links.xlsx', false],
-    ['.enero-links.csv', false],
-    ['enero-links.csv.journal', false],
-    ['enero-links.xlsx.tmp', false],
-    ['notes.txt', false],
-    ['cartera.html', false],
-  ])('%s is a sheet: %s', (name, yes) => {
-    expect(isSheetName(name)).toBe(yes);
-  });
-
-  it('a folder: sheets by name, the copy reconcile wrote beside a changed sheet marked to skip, a path named twice read once', async () => {
+  it('a folder: the sheets paylinks wrote, other files noted with why (the copy reconcile wrote beside a changed sheet among them), a path named twice read once', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'paylinks-inputs-'));
     try {
-      for (const name of ['b-links.xlsx', 'a-links.csv', 'a-links.reconciled-20270310-070000.csv', '~$b-links.xlsx', 'a-links.csv.journal']) await writeFile(join(folder, name), '');
-      const inputs = await listInputs([folder, join(folder, 'a-links.csv')]);
+      const issued = 'Cliente;Valor;link_state;link_id;link_url\nAna;1000;ISSUED;1;https://x/1\n';
+      for (const name of ['b-links.csv', 'a-links.csv', 'a-links.reconciled-20270310-070000.csv']) await writeFile(join(folder, name), issued);
+      await writeFile(join(folder, 'facturas.csv'), 'Cliente;Valor\nAna;1000\n');
+      for (const name of ['~$b-links.xlsx', 'a-links.csv.journal']) await writeFile(join(folder, name), '');
+      const { inputs, skipped } = await listInputs([folder, join(folder, 'a-links.csv')]);
       expect(inputs).toEqual([
-        { path: join(folder, 'a-links.csv'), named: false },
-        { path: join(folder, 'a-links.reconciled-20270310-070000.csv'), named: false, skip: 'reconciledCopy' },
-        { path: join(folder, 'b-links.xlsx'), named: false },
+        { path: join(folder, 'a-links.csv'), named: true },
+        { path: join(folder, 'b-links.csv'), named: false },
       ]);
+      expect(skipped.map((s) => s.path).sort()).toEqual(
+        ['a-links.csv.journal', 'a-links.reconciled-20270310-070000.csv', 'facturas.csv', '~$b-links.xlsx'].map((n) => join(folder, n)).sort(),
+      );
+      for (const s of skipped) expect(s.reason).not.toBe('');
       await expect(listInputs([join(folder, 'nope.csv')])).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
       await expect(listInputs([join(folder, 'a-links.csv.journal')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
     } finally {
