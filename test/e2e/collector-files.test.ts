@@ -72,7 +72,7 @@ describe('issue --split-by and --qr', () => {
     expect(names).toContain('😀 Cobra.csv');
     expect(names).toContain('Ana Gómez.csv');
     expect(names).toContain('ana gómez (2).csv');
-    expect(names).toContain('(blank).csv'); // the blank bucket is named in the run's language (LANG=en_US under vitest)
+    expect(names).toContain('(sin valor).csv'); // the blank bucket is named in the run's language (--lang es)
     expect(names).toContain('_manifest (2).csv');
     const long = names.find((n) => n.startsWith('ñ'));
     expect(long && Buffer.byteLength(long)).toBeLessThanOrEqual(130);
@@ -87,7 +87,7 @@ describe('issue --split-by and --qr', () => {
     expect(ana.rows.map((r) => r.Factura)).toEqual(['F-6', 'F-10', 'F-99']);
     expect(ana.rows.map((r) => r.link_state)).toEqual(['ISSUED', 'ISSUED', 'INVALID']);
     expect((await readCsvOutput(join(folder, 'ana gómez (2).csv'))).rows.map((r) => r.Factura)).toEqual(['F-7']);
-    expect((await readCsvOutput(join(folder, '(blank).csv'))).rows.map((r) => r.Factura)).toEqual(['F-8']);
+    expect((await readCsvOutput(join(folder, '(sin valor).csv'))).rows.map((r) => r.Factura)).toEqual(['F-8']);
 
     // The manifest lists every file with its rows and amounts per state, in CSV and JSON.
     const manifest = JSON.parse(await readFile(join(folder, '_manifest.json'), 'utf8')) as Manifest;

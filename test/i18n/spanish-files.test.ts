@@ -339,6 +339,12 @@ describe('run errors in Spanish', () => {
     await expectRefusal(['issue', join(d, 'facturas.csv'), '--out', join(d, 'facturas.csv'), '--sandbox'], 'OUTPUT_IS_INPUT', 2);
   });
 
+  it('NO_SHEETS: reconcile of a folder that holds no sheet paylinks wrote', async () => {
+    const d = await folder();
+    await writeFile(join(d, 'facturas.csv'), GOOD);
+    await expectRefusal(['reconcile', d, '--sandbox'], 'NO_SHEETS', 2);
+  });
+
   it('INPUT_CHANGED: the sheet says another amount for a row already issued', async () => {
     const d = await folder();
     const input = join(d, 'facturas.csv');
