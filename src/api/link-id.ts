@@ -10,13 +10,11 @@
  * refused with a reason a person can act on.
  */
 
-import { say, sayIn } from '../i18n/message.js';
+import { say } from '../i18n/message.js';
 import { api as apiText } from '../i18n/messages/api.js';
 
 export type LinkIdParse = { ok: true; id: number } | { ok: false; reason: string };
 
-/** What a usable link id looks like, for messages (English; `linkIdAccepted()` speaks the run's language). */
-export const LINK_ID_ACCEPTED = sayIn('en', apiText.linkIdAccepted);
 
 /** What a usable link id looks like, in the run's language. */
 export function linkIdAccepted(): string {

@@ -28,6 +28,7 @@ import { phases } from './messages/phases.js';
 import { probe } from './messages/probe.js';
 import { run } from './messages/run.js';
 import { writing } from './messages/writing.js';
+import { verify } from './messages/verify.js';
 import { columns } from './messages/columns.js';
 import { labels } from './messages/labels.js';
 import { progress } from './messages/progress.js';
@@ -82,4 +83,5 @@ export const catalogue = {
   reconcile,
   webhook,
   pace,
+  verify,
 } as const;

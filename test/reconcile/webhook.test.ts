@@ -15,6 +15,7 @@ import { startSandbox } from '../../src/api/sandbox/server.js';
 import { startWebhook, type WebhookHandle } from '../../src/pipeline/webhook/server.js';
 import { CLI, collect } from '../helpers/cli.js';
 import { readCsvOutput, type Row } from '../helpers/sheets.js';
+import { englishLines } from '../i18n/english.js';
 import { control, writeIssuedSheet, type BillRow } from './issued-fixture.js';
 
 const ENTRY = CLI;
@@ -159,8 +160,24 @@ describe('paylinks webhook: what it refuses', () => {
 });
 
 describe('paylinks verify-notification', () => {
-  const verify = (input: string) =>
-    collect(spawn(process.execPath, [ENTRY, 'verify-notification'], { env: { ...process.env, PLACETOPAY_SECRET_KEY: 'k3y' }, stdio: ['pipe', 'pipe', 'pipe'] }), { input, timeoutMs: 20_000 });
+  const verify = (input: string, ...flags: string[]) =>
+    collect(spawn(process.execPath, [ENTRY, 'verify-notification', ...flags], { env: { ...process.env, PLACETOPAY_SECRET_KEY: 'k3y' }, stdio: ['pipe', 'pipe', 'pipe'] }), { input, timeoutMs: 20_000 });
+
+  it('speaks Spanish with --lang es: every verdict and the unreadable-input message', async () => {
+    const date = '2027-03-01T10:00:00-05:00';
+    const body = (linkId: number | string) => ({ status: { status: 'PAID', reason: '00', message: 'ok', date }, linkId, signature: signNotification({ linkId, status: 'PAID', date }, 'k3y') });
+    const [good, forged, refused, junk] = await Promise.all([
+      verify(JSON.stringify(body(42)), '--lang', 'es'),
+      verify(JSON.stringify({ ...body(42), linkId: 43 }), '--lang', 'es'),
+      verify(JSON.stringify(body('0x3F3')), '--lang', 'es'),
+      verify('{"status":', '--lang', 'es'),
+    ]);
+    expect(good.stdout).toMatch(/^auténtico: PAID del enlace 42 /);
+    expect(forged.stdout).toMatch(/^NO es auténtico/);
+    expect(refused.stdout).toMatch(/^RECHAZADO: la firma coincide/);
+    expect(junk.stderr).toMatch(/no es JSON/);
+    for (const r of [good, forged, refused, junk]) expect(englishLines(r.stdout + r.stderr)).toEqual([]);
+  });
 
   it('exit 0 for an authentic body, 1 for a forged one, 2 for unreadable input', async () => {
     const date = '2027-03-01T10:00:00-05:00';

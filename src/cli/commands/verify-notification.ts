@@ -11,6 +11,7 @@ import { verifyNotification } from '../../api/notification.js';
 import { EXIT } from '../exit-codes.js';
 import { loadNotificationSecret } from '../notification-secret.js';
 import { say } from '../../i18n/message.js';
+import { verify as v } from '../../i18n/messages/verify.js';
 import { helpCommon as c } from '../../i18n/messages/help-common.js';
 import { helpVerifyNotification as h } from '../../i18n/messages/help-verify-notification.js';
 
@@ -34,15 +35,15 @@ const MAX_INPUT_BYTES = 1024 * 1024;
 
 export async function handler(args: VerifyArgs): Promise<void> {
   const { secret, warnings } = await loadNotificationSecret(args);
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of warnings) process.stderr.write(`${say(v.warning, { warning })}\n`);
   const text = await readStdin();
   let body: unknown;
   try {
     if (text === undefined) throw new Error('too large');
     body = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch {
-    const why = text === undefined ? `more than ${MAX_INPUT_BYTES} bytes` : text.trim() === '' ? 'nothing was given' : 'it is not JSON';
-    process.stderr.write(`paylinks: cannot read the notification on stdin: ${why}. Pipe the body the service POSTed, e.g. paylinks verify-notification < body.json\n`);
+    const why = text === undefined ? say(v.tooBig, { max: MAX_INPUT_BYTES }) : text.trim() === '' ? say(v.empty) : say(v.notJson);
+    process.stderr.write(`${say(v.unreadable, { why })}\n`);
     process.exitCode = EXIT.USAGE;
     return;
   }
@@ -52,9 +53,9 @@ export async function handler(args: VerifyArgs): Promise<void> {
   const about = { linkId: n?.linkId, status: n?.status?.status, date: n?.status?.date };
   const usable = authentic && linkId.ok;
   if (args.json) process.stdout.write(`${JSON.stringify({ authentic, ...about, ...(authentic && !linkId.ok ? { refused: `linkId ${linkId.reason}` } : {}) })}\n`);
-  else if (usable) process.stdout.write(`authentic: ${String(about.status)} for link ${linkId.id} at ${String(about.date)}\n`);
-  else if (authentic && !linkId.ok) process.stdout.write(`REFUSED: the signature matches, but linkId ${linkId.reason}; paylinks webhook refuses it rather than guess which link it means\n`);
-  else process.stdout.write('NOT authentic: the signature does not match this secret key (or the body is not a notification); ignore it\n');
+  else if (usable) process.stdout.write(`${say(v.authentic, { status: String(about.status), id: linkId.id, date: String(about.date) })}\n`);
+  else if (authentic && !linkId.ok) process.stdout.write(`${say(v.refused, { reason: linkId.reason })}\n`);
+  else process.stdout.write(`${say(v.notAuthentic)}\n`);
   process.exitCode = usable ? EXIT.OK : EXIT.SOME_ROWS;
 }
 

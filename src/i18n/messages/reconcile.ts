@@ -231,4 +231,72 @@ export const help = {
 } as const;
 
 
-export const reconcile = { discover, phases, guard, report, many, rows, help } as const;
+/** What reconcile writes in a row's reconcile_error, and the stop after an authentication failure. */
+export const problems = {
+  linkIdNot: msg<{ shown: string; accepted: string }>({
+    es: ({ shown, accepted }) => `el link_id ${shown} no es ${accepted}; corríjalo o bórrelo`,
+    en: ({ shown, accepted }) => `link_id ${shown} is not ${accepted}; correct it or clear it`,
+  }),
+  notDisabled: msg<{ id: number; reason: string }>({
+    es: ({ id, reason }) => `el enlace ${id} no se deshabilitó: ${reason}`,
+    en: ({ id, reason }) => `link ${id} was not disabled: ${reason}`,
+  }),
+  checkBeforeDisableFailed: msg<{ id: number; reason: string }>({
+    es: ({ id, reason }) => `el enlace ${id} no se deshabilitó: falló la consulta justo antes de deshabilitarlo (${reason})`,
+    en: ({ id, reason }) => `link ${id} was not disabled: the check right before disabling failed (${reason})`,
+  }),
+  stoppedBeforeDisable: msg<{ id: number }>({
+    es: ({ id }) => `el enlace ${id} debía deshabilitarse, pero la ejecución se detuvo antes`,
+    en: ({ id }) => `link ${id} was due to be disabled but the run stopped first`,
+  }),
+  webhookPaidUnconfirmed: msg<{ id: number; date: string }>({
+    es: ({ id, date }) =>
+      `el webhook aceptó un aviso PAID firmado del enlace ${id}${date === '' ? '' : ` (${date})`}, pero el servicio aún no muestra un pago aprobado; se registró PAID y no se deshabilitó; revíselo`,
+    en: ({ id, date }) =>
+      `the webhook accepted a signed PAID notification for link ${id}${date === '' ? '' : ` (${date})`}, but the service shows no approved payment yet; recorded PAID and not disabled; check it`,
+  }),
+  eventsUnreadable: msg<{ path: string; reason: string }>({
+    es: ({ path, reason }) => `no se pudo leer el archivo de eventos del webhook ${path} (${reason}), así que no se puede descartar un aviso PAID`,
+    en: ({ path, reason }) => `the webhook's events file ${path} could not be read (${reason}), so a PAID notification cannot be ruled out`,
+  }),
+  paidAfterDisable: msg<{ flag: string; id: number; reference: string; amount?: string; at?: string }>({
+    es: ({ flag, id, reference, amount, at }) =>
+      `${flag}: el enlace ${id} (referencia ${reference}) se deshabilitó por vencido y aun así se aprobó ${amount === undefined ? 'un pago' : `un pago de ${amount}`}${at === undefined ? '' : ` (${at})`}: ` +
+      'el pagador pagó un enlace deshabilitado; confírmelo en el panel de Placetopay y arréglelo con el pagador (esta nota queda hasta que usted la borre)',
+    en: ({ flag, id, reference, amount, at }) =>
+      `${flag}: link ${id} (reference ${reference}) was disabled as overdue and ${amount === undefined ? 'a payment' : `a payment of ${amount}`} was approved${at === undefined ? '' : ` (${at})`} anyway: ` +
+      'the payer paid a disabled link; confirm it in the Placetopay panel and settle it with the payer (this note stays until you clear it)',
+  }),
+  queryLink: msg<{ id: number }>({ es: ({ id }) => `consultar el enlace ${id}`, en: ({ id }) => `query link ${id}` }),
+  disableLink: msg<{ id: number }>({ es: ({ id }) => `deshabilitar el enlace ${id}`, en: ({ id }) => `disable link ${id}` }),
+  noSuchLink: msg<{ what: string }>({
+    es: ({ what }) => `no se pudo ${what}: el servicio no tiene un enlace con ese id (¿--env o --base-url son los mismos con que se emitió la hoja?)`,
+    en: ({ what }) => `could not ${what}: the service has no link with that id (is --env or --base-url the one the sheet was issued on?)`,
+  }),
+  otherSite: msg<{ what: string }>({
+    es: ({ what }) => `no se pudo ${what}: el enlace pertenece a otro sitio (revise las credenciales)`,
+    en: ({ what }) => `could not ${what}: the link belongs to another site (check the credentials)`,
+  }),
+  couldNot: msg<{ what: string; afterRetries: boolean; detail: string }>({
+    es: ({ what, afterRetries, detail }) => `no se pudo ${what}${afterRetries ? ' (tras los reintentos)' : ''}: ${detail}`,
+    en: ({ what, afterRetries, detail }) => `could not ${what}${afterRetries ? ' (after retries)' : ''}: ${detail}`,
+  }),
+  authFailed: msg<{ code?: number; detail: string }>({
+    es: ({ code, detail }) => `Falló la autenticación (${code === undefined ? 'autenticación mal formada' : `código ${code}`}): ${detail} No se consultó ni deshabilitó nada más.`,
+    en: ({ code, detail }) => `Authentication failed (${code === undefined ? 'malformed authentication' : `code ${code}`}): ${detail} Nothing more was queried or disabled.`,
+  }),
+  unknownStatus: msg<{ status: string }>({
+    es: ({ status }) => `el servicio informa el estado "${status}", que esta versión de paylinks no conoce`,
+    en: ({ status }) => `the service reports status "${status}", which this version of paylinks does not know`,
+  }),
+  overdueUnknown: msg<{ id: number; reason: string }>({
+    es: ({ id, reason }) => `no se puede saber si el enlace ${id} está vencido, así que no se deshabilitó: ${reason}`,
+    en: ({ id, reason }) => `cannot tell whether link ${id} is overdue, so it was not disabled: ${reason}`,
+  }),
+  sheetSaysPaid: msg<{ state: string; id: number }>({
+    es: ({ state, id }) => `la hoja dice ${state}, pero el servicio no muestra un pago aprobado del enlace ${id}; revíselo (el enlace se dejó como estaba)`,
+    en: ({ state, id }) => `the sheet says ${state}, but the service shows no approved payment for link ${id}; check it (the link was left as it is)`,
+  }),
+} as const;
+
+export const reconcile = { discover, phases, guard, report, many, rows, problems, help } as const;

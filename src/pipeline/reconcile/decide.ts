@@ -14,6 +14,8 @@ import type { LinkInfo, LinkPayment } from '../../api/types.js';
 import { endOfDayInZone, isPast, type DueDateResult } from '../rows/dates.js';
 import { compareAmounts, sumAmounts } from '../money.js';
 import type { PaymentState } from './columns.js';
+import { say } from '../../i18n/message.js';
+import { problems } from '../../i18n/messages/reconcile.js';
 
 export interface LinkFacts {
   linkStatus: string;
@@ -49,7 +51,7 @@ export function linkFacts(link: LinkInfo, sheetAmount: string | undefined, timeZ
     return facts;
   }
   if (!KNOWN_STATUS.has(link.status)) {
-    facts.problem = `the service reports status "${link.status}", which this version of paylinks does not know`;
+    facts.problem = say(problems.unknownStatus, { status: link.status });
     return facts;
   }
   facts.paymentState = link.status === 'ACTIVE' ? 'PENDING' : link.status === 'EXPIRED' ? 'EXPIRED' : 'DISABLED';
@@ -109,7 +111,7 @@ export type DisableDecision = { kind: 'disable' } | { kind: 'keep'; problem?: st
  */
 export function decideDisable(facts: LinkFacts, linkId: number, dueDate: DueDateResult, previousState: string, rule: OverdueRule | undefined): DisableDecision {
   if (rule === undefined || facts.linkStatus !== 'ACTIVE' || facts.approved.length > 0) return { kind: 'keep' };
-  if (!dueDate.ok) return { kind: 'keep', problem: `cannot tell whether link ${linkId} is overdue, so it was not disabled: ${dueDate.reason}` };
+  if (!dueDate.ok) return { kind: 'keep', problem: say(problems.overdueUnknown, { id: linkId, reason: dueDate.reason }) };
   return shouldDisable(facts, dueDate.date, previousState, rule) ? { kind: 'disable' } : { kind: 'keep' };
 }
 
@@ -123,7 +125,7 @@ export function keepSheetPayment(previousState: string, facts: LinkFacts, linkId
   if ((previousState !== 'PAID' && previousState !== 'PARTIAL') || facts.approved.length > 0 || disabledNow) return undefined;
   return {
     paymentState: previousState,
-    problem: `the sheet says ${previousState}, but the service shows no approved payment for link ${linkId}; check it (the link was left as it is)`,
+    problem: say(problems.sheetSaysPaid, { state: previousState, id: linkId }),
   };
 }
 

@@ -11,9 +11,9 @@
  * site's link) makes it UNKNOWN.
  */
 import { say } from '../../i18n/message.js';
-import { phases, rows as text } from '../../i18n/messages/reconcile.js';
+import { phases, problems, rows as text } from '../../i18n/messages/reconcile.js';
 import { ApiError, isApiError } from '../../api/errors.js';
-import { LINK_ID_ACCEPTED } from '../../api/link-id.js';
+import { linkIdAccepted } from '../../api/link-id.js';
 import type { LinkInfo } from '../../api/types.js';
 import type { CellValue } from '../../io/types.js';
 import type { IssuedRow } from './issued-sheet.js';
@@ -90,7 +90,7 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
   let adopted: Change | undefined;
 
   if (linkId === undefined) {
-    if (row.linkIdText !== '') return { ...base, problem: `link_id ${JSON.stringify(row.linkIdText)} is not ${LINK_ID_ACCEPTED}; correct it or clear it` };
+    if (row.linkIdText !== '') return { ...base, problem: say(problems.linkIdNot, { shown: JSON.stringify(row.linkIdText), accepted: linkIdAccepted() }) };
     if (row.text('link_state').toUpperCase() !== 'UNCERTAIN') return base;
     const outcome = uncertainOutcome(row, ctx);
     if (outcome.kind !== 'found') {
@@ -117,7 +117,7 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
   let known = facts.approved.length === 0 ? await knownPayment(row, linkId, previous, ctx) : NO_PAYMENT;
   const decision =
     known.kind === 'unreadable'
-      ? { kind: 'keep' as const, problem: ctx.disable !== undefined && facts.linkStatus === 'ACTIVE' ? `link ${linkId} was not disabled: ${known.message}` : undefined }
+      ? { kind: 'keep' as const, problem: ctx.disable !== undefined && facts.linkStatus === 'ACTIVE' ? say(problems.notDisabled, { id: linkId, reason: known.message }) : undefined }
       : decideDisable(facts, linkId, row.dueDate, known.kind === 'none' ? previous : 'PAID', ctx.disable);
   if (decision.kind === 'keep') problem = decision.problem ?? problem;
   else if (ctx.dryRun) wouldDisable = true;
@@ -149,7 +149,7 @@ export async function reconcileRow(row: IssuedRow, ctx: RowContext): Promise<Row
       keep = keptPayment(row, unconfirmed, ctx.timeZone);
     }
   } else if (unconfirmed.kind === 'event') {
-    problem = `the webhook accepted a signed PAID notification for link ${linkId}${unconfirmed.date === '' ? '' : ` (${unconfirmed.date})`}, but the service shows no approved payment yet; recorded PAID and not disabled; check it`;
+    problem = say(problems.webhookPaidUnconfirmed, { id: linkId, date: unconfirmed.date });
     facts = { ...facts, paymentState: 'PAID' };
     keep = keptPayment(row, unconfirmed, ctx.timeZone);
   }
@@ -179,7 +179,7 @@ async function query(id: number, ctx: RowContext): Promise<Queried> {
     ctx.serviceAnswered();
     return { kind: 'ok', link };
   } catch (err) {
-    const failure = classify(err, ctx, `query link ${id}`);
+    const failure = classify(err, ctx, say(problems.queryLink, { id }));
     return failure === undefined ? { kind: 'skipped' } : { kind: 'failed', message: failure };
   }
 }
@@ -197,20 +197,20 @@ async function guardedDisable(id: number, row: IssuedRow, ctx: RowContext): Prom
   try {
     event = await ctx.events.paidFor(id, { fresh: true });
   } catch (err) {
-    return { kind: 'failed', message: `link ${id} was not disabled: ${eventsUnreadable(ctx, err)}` };
+    return { kind: 'failed', message: say(problems.notDisabled, { id, reason: eventsUnreadable(ctx, err) }) };
   }
   if (event !== undefined) return { kind: 'paid-event', event: { kind: 'event', date: event.date } };
   const fresh = await query(id, ctx);
-  if (fresh.kind === 'skipped') return { kind: 'failed', message: `link ${id} was due to be disabled but the run stopped first` };
-  if (fresh.kind === 'failed') return { kind: 'failed', message: `link ${id} was not disabled: the check right before disabling failed (${fresh.message})` };
+  if (fresh.kind === 'skipped') return { kind: 'failed', message: say(problems.stoppedBeforeDisable, { id }) };
+  if (fresh.kind === 'failed') return { kind: 'failed', message: say(problems.checkBeforeDisableFailed, { id, reason: fresh.message }) };
   const now = linkFacts(fresh.link, row.amount, ctx.timeZone);
   if (now.approved.length > 0 || now.linkStatus !== 'ACTIVE') return { kind: 'changed', facts: now };
   try {
     await callWithRetry('disable', () => ctx.api.disable(id, { signal: ctx.signal }), ctx.throttle, ctx.retry, ctx.signal, () => !ctx.stopped());
   } catch (err) {
     if (!isApiError(err, 'ALREADY_DISABLED')) {
-      const failure = classify(err, ctx, `disable link ${id}`);
-      return { kind: 'failed', message: failure ?? `link ${id} was due to be disabled but the run stopped first` };
+      const failure = classify(err, ctx, say(problems.disableLink, { id }));
+      return { kind: 'failed', message: failure ?? say(problems.stoppedBeforeDisable, { id }) };
     }
   }
   // Read it back: the sheet records what the service says, including a payment that raced the disable.
@@ -234,7 +234,7 @@ async function knownPayment(row: IssuedRow, linkId: number, previous: string, ct
 }
 
 function eventsUnreadable(ctx: RowContext, err: unknown): string {
-  return `the webhook's events file ${ctx.events.path} could not be read (${err instanceof Error ? err.message : String(err)}), so a PAID notification cannot be ruled out`;
+  return say(problems.eventsUnreadable, { path: ctx.events.path, reason: err instanceof Error ? err.message : String(err) });
 }
 
 /** The payment columns as the sheet has them (the webhook wrote paid_at), or from the PAID event. */
@@ -252,12 +252,8 @@ function keptPayment(row: IssuedRow, known: KnownPayment, timeZone: string): Rec
 export const PAID_AFTER_DISABLE = 'PAID_AFTER_DISABLE';
 
 function paidAfterDisableMessage(linkId: number, facts: LinkFacts, row: IssuedRow): string {
-  const paid = facts.paidAmount === undefined ? 'a payment' : `a payment of ${facts.paidAmount}${facts.currency === undefined ? '' : ` ${facts.currency}`}`;
-  const at = facts.paidAt === undefined ? '' : ` (${facts.paidAt})`;
-  return (
-    `${PAID_AFTER_DISABLE}: link ${linkId} (reference ${row.reference}) was disabled as overdue and ${paid} was approved${at} anyway: ` +
-    'the payer paid a disabled link; confirm it in the Placetopay panel and settle it with the payer (this note stays until you clear it)'
-  );
+  const amount = facts.paidAmount === undefined ? undefined : `${facts.paidAmount}${facts.currency === undefined ? '' : ` ${facts.currency}`}`;
+  return say(problems.paidAfterDisable, { flag: PAID_AFTER_DISABLE, id: linkId, reference: row.reference, amount, at: facts.paidAt });
 }
 
 /** The message for the row, or undefined when the run stops (the row is then left as it was). */
@@ -272,17 +268,16 @@ function classify(err: unknown, ctx: RowContext, what: string): string | undefin
   }
   // Held back because the run stopped (an authentication failure, Ctrl-C): nothing was sent for this row.
   if (isApiError(err, 'NOT_SENT') && ctx.stopped()) return undefined;
-  if (isApiError(err, 'NOT_FOUND')) return `could not ${what}: the service has no link with that id (is --env or --base-url the one the sheet was issued on?)`;
-  if (isApiError(err, 'OTHER_SITE')) return `could not ${what}: the link belongs to another site (check the credentials)`;
+  if (isApiError(err, 'NOT_FOUND')) return say(problems.noSuchLink, { what });
+  if (isApiError(err, 'OTHER_SITE')) return say(problems.otherSite, { what });
   const transient = isApiError(err) && ['NOT_SENT', 'RATE_LIMITED', 'SERVER_ERROR', 'OUTCOME_UNKNOWN', 'BAD_RESPONSE'].includes(err.code);
   if (transient) ctx.serviceFailed();
   const detail = err instanceof Error ? err.message : String(err);
-  return `could not ${what}${transient ? ' (after retries)' : ''}: ${detail}`;
+  return say(problems.couldNot, { what, afterRetries: transient, detail });
 }
 
 function authMessage(err: ApiError): string {
-  const cause = err.authCode !== undefined ? `code ${err.authCode}` : 'malformed authentication';
-  return `Authentication failed (${cause}): ${err.message} Nothing more was queried or disabled.`;
+  return say(problems.authFailed, { code: err.authCode, detail: err.message });
 }
 
 function uncertainOutcome(row: IssuedRow, ctx: RowContext): { kind: 'found'; id: number; updates: Record<string, CellValue> } | { kind: 'other'; message: string; updates: Record<string, CellValue> } {
