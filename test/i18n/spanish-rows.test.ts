@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogue } from '../../src/i18n/catalogue.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import type { SandboxHandle } from '../../src/api/sandbox/options.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
@@ -26,37 +25,16 @@ const AS_OF = '2026-11-27';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const XLSX = join(ROOT, 'fixtures/i18n/rows-es.xlsx');
 
-/**
- * Lines other #13 branches translate (phases and the file reader's notes):
- * tolerated only while their catalogue area is not on this tree, so the check
- * turns strict by itself once they are merged.
- */
-const NOT_YET_TRANSLATED: Array<{ area: string; line: RegExp }> = [
-  { area: 'phases', line: /^Dry run: validating every row; nothing is sent\.$/ },
-  { area: 'phases', line: /^Wrote \d+ rows? to .*\.$/ },
-  { area: 'phases', line: /^Sending .* to \S+\.$/ },
-  { area: 'phases', line: /^Writing .*\.$/ },
-  { area: 'phases', line: /^(?:warning: )?\d+ rows? (?:is|are) hidden in the sheet/ },
-  { area: 'files', line: /holds unlikely characters/ },
-  { area: 'run', line: /the service rejected the request \(422\)/ },
-];
-function pending(line: string): boolean {
-  return NOT_YET_TRANSLATED.some((p) => !(p.area in catalogue) && p.line.test(line));
-}
-
 /** Every line of a run's output, JSON lines by their message, checked for English. */
 function english(...texts: string[]): string[] {
   const found: string[] = [];
   for (const text of texts) {
-    for (const { line, words } of englishLines(text)) {
-      let message = line;
-      if (line.startsWith('{')) message = (JSON.parse(line) as { message?: string }).message ?? line;
-      if (!pending(message)) found.push(`${line}  ← ${words.join(', ')}`);
-    }
+    // englishLines reads a JSON line by its message.
+    for (const { line, words } of englishLines(text)) found.push(`${line}  ← ${words.join(', ')}`);
     // The JSON summary's first errors are messages too.
     for (const line of text.split('\n').filter((l) => l.startsWith('{"event":"summary"'))) {
       const summary = JSON.parse(line) as { firstErrors?: Array<{ message: string }> };
-      for (const e of summary.firstErrors ?? []) for (const hit of englishLines(e.message)) if (!pending(hit.line)) found.push(hit.line);
+      for (const e of summary.firstErrors ?? []) for (const hit of englishLines(e.message)) found.push(hit.line);
     }
   }
   return found;

@@ -21,6 +21,7 @@ import { openSheet } from '../../io/read/index.js';
 import { say, type Message } from '../../i18n/message.js';
 import { discover as text } from '../../i18n/messages/reconcile.js';
 import { isIssuedHeader } from './issued-sheet.js';
+import { columnKeyOf } from '../output/column-keys.js';
 
 export type SkipCode =
   | 'FOLDER'
@@ -103,7 +104,8 @@ async function classify(path: string, name: string): Promise<{ code: SkipCode; r
     if (existsSync(`${path}.journal`)) return undefined;
     return { code: 'UNREADABLE', reason: say(text.unreadable, { detail: header.error }) };
   }
-  const keys = new Set(header.cells.map((h) => h.trim().toLowerCase()));
+  // By key, whichever language wrote the headers ("Estado del enlace" is link_state).
+  const keys = new Set<string | undefined>(header.cells.map(columnKeyOf));
   const missing = ISSUED_KEYS.filter((k) => !keys.has(k));
   if (missing.length === 0) return undefined;
   return { code: 'NOT_ISSUED', reason: say(text.notIssued, { missing: missing.join(', ') }) };
