@@ -6,6 +6,36 @@
 import { msg } from '../message.js';
 
 export const mail = {
+  // The default message each collector reads (pipeline/mail/templates.ts); placeholders stay as they are.
+  defaultSubject: msg({
+    es: 'Cartera de {month}: {collector} — {rows} facturas, {amount}',
+    en: 'Billing for {month}: {collector} — {rows} bills, {amount}',
+  }),
+  defaultBody: msg({
+    es: [
+      'Hola, {collector}:',
+      '',
+      'Adjuntamos su archivo de cartera de {month} ({file}): {rows} facturas por {amount}.',
+      '',
+      '{table}',
+      '',
+      'Cada fila del archivo tiene la factura, su enlace de pago y su estado.',
+      '',
+      'Enviado por paylinks.',
+    ].join('\n'),
+    en: [
+      'Hello {collector},',
+      '',
+      'Attached is your billing file for {month} ({file}): {rows} bills for {amount}.',
+      '',
+      '{table}',
+      '',
+      'Each row of the file has the bill, its payment link and its state.',
+      '',
+      'Sent by paylinks.',
+    ].join('\n'),
+  }),
+
   // The collectors file (pipeline/mail/collectors.ts)
   collectorsNoHeader: msg<{ path: string; column: string; found: string }>({
     es: ({ path, column, found }) =>
