@@ -43,6 +43,7 @@ import { rowsSkip } from './messages/rows-skip.js';
 import { reconcile } from './messages/reconcile.js';
 import { webhook } from './messages/webhook.js';
 import { pace } from './messages/pace.js';
+import { mail } from './messages/mail.js';
 
 export const catalogue = {
   columns,
@@ -83,5 +84,6 @@ export const catalogue = {
   reconcile,
   webhook,
   pace,
+  mail,
   verify,
 } as const;

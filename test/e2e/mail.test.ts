@@ -13,6 +13,7 @@ import { collect, runCli, startCli } from '../helpers/cli.js';
 import { dueInDays } from '../helpers/sheets.js';
 import { startSandbox } from '../../src/api/sandbox/server.js';
 import { startRecorder, type Recorder } from '../pipeline/mail/smtp-recorder.js';
+import { englishLines } from '../i18n/english.js';
 
 const PASSWORD = 'pa$$ w0rd-NEVER-SHOWN';
 const USER = 'cartera';
@@ -218,6 +219,41 @@ describe('paylinks mail', () => {
     expect(second.code, second.stdout).toBe(1);
     expect(second.stdout).toMatch(/BAD_ADDRESS Ana Gómez: row 2, column "Email": "ana@@example" is not an email address/);
     expect(server.received.map((m) => m.to)).toEqual([['ana.b@example.co']]);
+  });
+
+  it('--lang es: the collectors file\'s problems, the report and the dry run are all in Spanish', async () => {
+    server = await startRecorder();
+    // A stray address (a cell split by the delimiter), a row with addresses and no collector,
+    // a non-address, a malformed address, and Carlos as the normal case.
+    await writeFile(
+      collectors,
+      'Cobrador;Correo\r\n' +
+        'Ana Gómez;ana@@example\r\n' +
+        'Ana Gómez;solo un nombre\r\n' +
+        ';nadie@example.co\r\n' +
+        'Carlos Niño;carlos@example.co;otro@example.co\r\n',
+    );
+    const result = await runCli(mailArgs(server.url, '--lang', 'es'));
+    const all = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, all).toBe(1);
+    expect(server.received.map((m) => m.to)).toEqual([['carlos@example.co']]);
+    expect(englishLines(all), all).toEqual([]);
+    expect(result.stdout).toContain('BAD_ADDRESS Ana Gómez: fila 2, columna "Correo": "ana@@example" no es una dirección de correo; escríbala como nombre@dominio.com, sin espacios');
+    expect(result.stdout).toContain('"solo un nombre" no es una dirección de correo; escríbala como nombre@dominio.com');
+    expect(result.stdout).toContain('BAD_ADDRESS (sin cobrador): fila 4, columna "Cobrador": tiene direcciones pero ningún cobrador');
+    expect(result.stdout).toContain('columna "#3": "otro@example.co" está en una columna sin encabezado');
+    expect(result.stdout).toContain('NO_ADDRESS: "Ana Gómez" no tiene ninguna dirección válida en');
+    expect(result.stdout).toContain('Requiere revisión:');
+    expect(result.stdout).toMatch(/^Diario: /m);
+    expect(result.stdout).toMatch(/^Correo: 2 archivo\(s\) en /);
+
+    const dry = await runCli(['mail', folder, '--collectors', collectors, '--from', 'cartera@empresa.co', '--dry-run', '--lang', 'es']);
+    const dryAll = `${dry.stdout}\n${dry.stderr}`;
+    expect(englishLines(dryAll), dryAll).toEqual([]);
+    expect(dry.stdout).toMatch(/^Simulación \(nada enviado\): 2 archivo\(s\) en /);
+    expect(dry.stdout).toContain('Mensajes escritos en ');
+    expect(dry.stdout).toContain('(ábralos con cualquier programa de correo).');
+    expect(dry.stdout).toContain('tiene direcciones pero ningún cobrador');
   });
 
   it('--dry-run writes one .eml per collector that opens as the real message, sends nothing and journals nothing', async () => {

@@ -17,6 +17,8 @@ import { keyOf } from '../output/split.js';
 import { normalizeHeader } from '../rows/headers.js';
 import { validateEmail } from '../rows/contact.js';
 import { MappingError } from '../rows/mapping-error.js';
+import { say } from '../../i18n/message.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export const COLLECTOR_HEADERS = ['cobrador', 'cobradora', 'collector', 'gestor', 'gestor de cobro', 'asesor', 'vendedor', 'agent'];
 export const EMAIL_HEADERS = [
@@ -24,8 +26,11 @@ export const EMAIL_HEADERS = [
   'email address', 'direccion de correo',
 ];
 
+/** The reasons, from the catalogue (i18n/messages/mail.ts), rendered in the run's language when used. */
 const messages = {
-  stray: 'is in a column with no header: was a cell with several addresses split by the delimiter? Quote the cell, or separate the addresses with , (or put them on separate rows)',
+  get stray(): string {
+    return say(mail.stray);
+  },
 };
 
 export interface Collector {
@@ -79,8 +84,7 @@ export async function readCollectors(path: string, splitColumn: string): Promise
       throw new MappingError(
         'HEADER_NOT_FOUND',
         path,
-        `${path}: no header with a collector column ("${splitColumn}", cobrador or collector) and an address column ` +
-          `(correo or email). Headers found: ${source.info.header.map((h) => `"${h}"`).join(', ') || 'none'}.`,
+        say(mail.collectorsNoHeader, { path, column: splitColumn, found: source.info.header.map((h) => `"${h}"`).join(', ') }),
       );
     }
     const file: CollectorsFile = {
@@ -121,7 +125,7 @@ function addRow(file: CollectorsFile, columns: Columns, rowNumber: number, cells
     }
   }
   if (value === '') {
-    file.problems.push({ value, row: rowNumber, column: file.collectorColumn, text: '', reason: 'has addresses but no collector' });
+    file.problems.push({ value, row: rowNumber, column: file.collectorColumn, text: '', reason: say(mail.noCollector) });
   }
 }
 
@@ -131,22 +135,22 @@ export function parseAddresses(text: string): { addresses: string[]; problems: A
   const problems: Array<{ text: string; reason: string }> = [];
   for (const item of addressparser(text)) {
     if ('group' in item && item.group !== undefined) {
-      problems.push({ text: item.name, reason: 'is a group of addresses; list the addresses separated by ;' });
+      problems.push({ text: item.name, reason: say(mail.group) });
       continue;
     }
     const address = ('address' in item ? item.address : '') ?? '';
     const name = item.name ?? '';
     if (name.includes('@')) {
-      problems.push({ text: `${address} ${name}`.trim(), reason: 'holds more than one address without a separator; separate them with ; or ,' });
+      problems.push({ text: `${address} ${name}`.trim(), reason: say(mail.several) });
       continue;
     }
     if (address === '') {
-      problems.push({ text: name, reason: 'is not an email address; write it as name@domain.com' });
+      problems.push({ text: name, reason: say(mail.notAddress) });
       continue;
     }
     const checked = validateEmail(address);
     if (checked.ok) addresses.push(checked.value);
-    else problems.push({ text: address, reason: 'is not an email address; write it as name@domain.com, without spaces' });
+    else problems.push({ text: address, reason: say(mail.notAddressSpaces) });
   }
   return { addresses, problems };
 }

@@ -17,6 +17,8 @@
  * Entries hold addresses and server answers, never credentials.
  */
 import type { FailureKind } from './classify.js';
+import { say } from '../../i18n/message.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export interface IntentEntry {
   type: 'intent';
@@ -48,7 +50,10 @@ export function ledgerKey(collector: string, sha256: string, address: string): s
   return `${collector}\u0000${sha256}\u0000${address.toLowerCase()}`;
 }
 
-export const NO_ANSWER = 'the run stopped (killed or crashed) after the message was handed over and before the server answered';
+/** Why an intent with no result is UNCERTAIN, in the run's language (i18n/messages/mail.ts). */
+export function noAnswer(): string {
+  return say(mail.noAnswer);
+}
 
 /** The state of every (collector, file, address) the journal knows, replayed in order. */
 export function replayLedger(entries: readonly MailJournalEntry[]): Map<string, LedgerState> {
@@ -81,7 +86,7 @@ export function replayLedger(entries: readonly MailJournalEntry[]): Map<string, 
     for (const address of entry.addresses) {
       const key = ledgerKey(entry.collector, entry.sha256, address);
       const known = states.get(key);
-      if (known === undefined || (known.state === 'REFUSED' && known.at <= entry.at)) set(key, { state: 'UNCERTAIN', at: entry.at, reason: NO_ANSWER });
+      if (known === undefined || (known.state === 'REFUSED' && known.at <= entry.at)) set(key, { state: 'UNCERTAIN', at: entry.at, reason: noAnswer() });
     }
   }
   return states;

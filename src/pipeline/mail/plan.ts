@@ -9,6 +9,8 @@ import { words } from '../output/labels.js';
 import { nearMiss, type CollectorsFile } from './collectors.js';
 import { ledgerKey, type LedgerState } from './ledger.js';
 import type { ManifestFile } from './manifest.js';
+import { say } from '../../i18n/message.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export type CollectorProblem = 'NO_COLLECTOR' | 'NO_ADDRESS' | 'EMPTY_FILE' | 'FILE_MISSING' | 'FILE_UNREADABLE';
 
@@ -51,15 +53,14 @@ export interface PlanInput {
   lang: Lang;
 }
 
+/** The plan's sentences, from the catalogue (i18n/messages/mail.ts), in the run's language. */
 export const planMessages = {
-  blank: (column: string, rows: number, blank: string) =>
-    `${rows} row(s) have no ${column} (file "${blank}"); nobody gets them. Fill in the ${column} column and split again.`,
-  missing: (value: string, path: string, near: string | undefined) =>
-    `"${value}" is not in the collectors file ${path}` + (near === undefined ? '; add a row with the collector and an address.' : `; it has "${near}", which is spelled differently: write it exactly as in the sheet.`),
-  noAddress: (value: string, path: string) => `"${value}" has no valid address in ${path} (see the address problems).`,
-  empty: (file: string) => `${file} is empty (no rows): nothing to send.`,
-  fileMissing: (file: string) => `${file} is listed in the manifest but is not in the folder; split again.`,
-  unreadable: (file: string, detail: string) => `${file} cannot be read (${detail}); split again.`,
+  blank: (column: string, rows: number, blank: string) => say(mail.planBlank, { column, rows, blank }),
+  missing: (value: string, path: string, near: string | undefined) => say(mail.planMissing, { value, path, near }),
+  noAddress: (value: string, path: string) => say(mail.planNoAddress, { value, path }),
+  empty: (file: string) => say(mail.planEmpty, { file }),
+  fileMissing: (file: string) => say(mail.planFileMissing, { file }),
+  unreadable: (file: string, detail: string) => say(mail.planUnreadable, { file, detail }),
 };
 
 export function planMail(input: PlanInput): MailPlan {

@@ -6,6 +6,9 @@
  * only the redacted server address.
  */
 import { countStates, type MailSummary } from './outcome.js';
+import { say } from '../../i18n/message.js';
+import { labels } from '../../i18n/messages/labels.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export type MailReportFormat = 'text' | 'json';
 
@@ -16,11 +19,11 @@ export function formatMailReport(summary: MailSummary, format: MailReportFormat)
   const counts = countStates(summary);
   const parts = ORDER.filter((s) => counts[s] !== undefined).map((s) => `${s} ${counts[s]}`);
   const lines = [
-    `${summary.dryRun ? 'Dry run (nothing sent)' : 'Mail'}: ${summary.collectors.length} file(s) in ${summary.manifest}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`,
+    `${say(mail.reportTitle, { dryRun: summary.dryRun, files: summary.collectors.length, manifest: summary.manifest })}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`,
   ];
-  if (summary.smtp) lines.push(`  server: ${summary.smtp}`);
+  if (summary.smtp) lines.push(`  ${say(mail.reportServer, { server: summary.smtp })}`);
   for (const c of summary.collectors) {
-    const who = `${c.value === '' ? '(blank)' : c.value} (${c.file})`;
+    const who = `${c.value === '' ? say(labels.blank) : c.value} (${c.file})`;
     if (c.problem !== undefined) {
       lines.push(`  ${who}: ${c.problem}`);
       continue;
@@ -37,12 +40,12 @@ export function formatMailReport(summary: MailSummary, format: MailReportFormat)
     }
   }
   for (const p of summary.addressProblems) {
-    attention.push(`  BAD_ADDRESS ${p.value === '' ? '(no collector)' : p.value}: row ${p.row}, column "${p.column}": ${p.text === '' ? '' : `"${p.text}" `}${p.reason}`);
+    attention.push(`  ${say(mail.reportBadAddress, { who: p.value === '' ? undefined : p.value, row: p.row, column: p.column, text: p.text, reason: p.reason })}`);
   }
-  if (attention.length > 0) lines.push('', 'Needs a person:', ...attention);
-  if (summary.unused.length > 0) lines.push('', `In the collectors file but with no file this time: ${summary.unused.join(', ')}`);
-  if (summary.emlFolder) lines.push('', `Messages written to ${summary.emlFolder} (open them in any mail client).`);
-  lines.push('', `Journal: ${summary.journal}`);
-  if (summary.stop) lines.push(`Stopped: ${summary.stop.message}`);
+  if (attention.length > 0) lines.push('', say(mail.reportNeedsPerson), ...attention);
+  if (summary.unused.length > 0) lines.push('', say(mail.reportUnused, { values: summary.unused.join(', ') }));
+  if (summary.emlFolder) lines.push('', say(mail.reportEml, { folder: summary.emlFolder }));
+  lines.push('', say(mail.reportJournal, { journal: summary.journal }));
+  if (summary.stop) lines.push(say(mail.reportStopped, { message: summary.stop.message }));
   return `${lines.join('\n')}\n`;
 }

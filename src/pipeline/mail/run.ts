@@ -27,6 +27,7 @@ import { checkTemplates, renderMessage, type MailTemplates } from './templates.j
 import { handshake, openPool, type SmtpPool } from './transport.js';
 import { say } from '../../i18n/message.js';
 import { phases } from '../../i18n/messages/phases.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export interface MailConfig {
   /** The split folder or its manifest. */
@@ -203,7 +204,7 @@ async function send(config: MailConfig, { summary, plan, messageFor }: Prepared,
             } catch (err) {
               // The journal refused a write: what was in flight for this job may have left; nothing more may.
               halt('JOURNAL_FAILED', runMessages.journal(scrub(err instanceof Error ? err.message : String(err))));
-              results = job.send.map((address) => ({ address, state: 'UNCERTAIN' as const, detail: 'the journal could not record the answer' }));
+              results = job.send.map((address) => ({ address, state: 'UNCERTAIN' as const, detail: say(mail.journalNoAnswer) }));
             }
             outcomes.get(job)?.addresses.push(...results);
             const failed = results.find((r) => r.state !== 'SENT');
@@ -245,8 +246,8 @@ function jobOutcome(job: Job): CollectorOutcome {
     file: job.entry.file,
     sha256: job.sha256,
     addresses: [
-      ...job.already.map((a) => ({ address: a.address, state: 'ALREADY_SENT' as const, detail: `sent ${a.at}` })),
-      ...job.uncertain.map((a) => ({ address: a.address, state: 'UNCERTAIN' as const, detail: `${a.reason} (${a.at}); check with the collector, or send it anyway with --resend-uncertain` })),
+      ...job.already.map((a) => ({ address: a.address, state: 'ALREADY_SENT' as const, detail: say(mail.alreadySent, { at: a.at }) })),
+      ...job.uncertain.map((a) => ({ address: a.address, state: 'UNCERTAIN' as const, detail: say(mail.uncertain, { reason: a.reason, at: a.at }) })),
     ],
   };
 }

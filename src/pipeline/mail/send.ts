@@ -22,6 +22,7 @@ import type { AddressOutcome, StopReason } from './outcome.js';
 import type { Job } from './plan.js';
 import { say } from '../../i18n/message.js';
 import { run as runText } from '../../i18n/messages/run.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export interface SentInfo {
   accepted?: Array<string | { address: string }>;
@@ -55,11 +56,15 @@ export interface SendContext {
   signal: AbortSignal;
 }
 
+/** The sending sentences, from the catalogue (i18n/messages/mail.ts), in the run's language. */
 export const sendMessages = {
-  auth: (detail: string) => `the SMTP server refused the user name or password (${detail}); check --smtp's user and SMTP_PASSWORD. Nothing more was sent.`,
-  down: (detail: string) => `the SMTP server could not be reached after retries (${detail}); the run stopped. Run the same command again later.`,
-  stopped: 'not sent: the run stopped before this message',
-  uncertain: (detail: string) => `the connection was lost while the message was being sent (${detail}); the server may have it`,
+  auth: (detail: string) => say(mail.sendAuth, { detail }),
+  down: (detail: string) => say(mail.sendDown, { detail }),
+  get stopped(): string {
+    return say(mail.sendStopped);
+  },
+  uncertain: (detail: string) => say(mail.sendLost, { detail }),
+  stillRefused: (detail: string, retries: number) => say(mail.stillRefused, { detail, retries }),
 };
 
 interface Failure {
@@ -99,7 +104,7 @@ export async function deliver(job: Job, message: (to: string[]) => SendMailOptio
         ctx.stop('SERVER_DOWN', sendMessages.down(f.message));
         outcomes.push({ address: f.address, state: 'NOT_SENT', detail: f.message });
       } else {
-        outcomes.push({ address: f.address, state: 'FAILED', detail: `${f.message} (still refused after ${ctx.retry.retries} retries)` });
+        outcomes.push({ address: f.address, state: 'FAILED', detail: sendMessages.stillRefused(f.message, ctx.retry.retries) });
       }
     }
     pending = retryable;

@@ -17,45 +17,17 @@ import { STATE_ORDER } from '../output/state-tally.js';
 import { checkTemplate, renderTemplate } from '../rows/text-template.js';
 import type { Locale } from '../types.js';
 import type { ManifestFile } from './manifest.js';
+import { sayIn } from '../../i18n/message.js';
+import { mail } from '../../i18n/messages/mail.js';
 
 export interface MailTemplates {
   subject: string;
   body: string;
 }
 
-const DEFAULTS: Record<Lang, MailTemplates> = {
-  es: {
-    subject: 'Cartera de {month}: {collector} — {rows} facturas, {amount}',
-    body: [
-      'Hola, {collector}:',
-      '',
-      'Adjuntamos su archivo de cartera de {month} ({file}): {rows} facturas por {amount}.',
-      '',
-      '{table}',
-      '',
-      'Cada fila del archivo tiene la factura, su enlace de pago y su estado.',
-      '',
-      'Enviado por paylinks.',
-    ].join('\n'),
-  },
-  en: {
-    subject: 'Billing for {month}: {collector} — {rows} bills, {amount}',
-    body: [
-      'Hello {collector},',
-      '',
-      'Attached is your billing file for {month} ({file}): {rows} bills for {amount}.',
-      '',
-      '{table}',
-      '',
-      'Each row of the file has the bill, its payment link and its state.',
-      '',
-      'Sent by paylinks.',
-    ].join('\n'),
-  },
-};
-
+/** The default subject and body, from the catalogue (i18n/messages/mail.ts), in `lang`. */
 export function defaultTemplates(lang: Lang): MailTemplates {
-  return DEFAULTS[lang];
+  return { subject: sayIn(lang, mail.defaultSubject), body: sayIn(lang, mail.defaultBody) };
 }
 
 const BASE_PLACEHOLDERS = ['collector', 'month', 'file', 'rows', 'amount', 'table'];

@@ -16,6 +16,8 @@
  * at all (even a 4xx) closes the count again.
  */
 import { isApiError } from '../../api/errors.js';
+import { say } from '../../i18n/message.js';
+import { pace } from '../../i18n/messages/pace.js';
 
 /** Attempts in a row that could not reach the service before the run stops. */
 export const DEFAULT_UNREACHABLE_LIMIT = 4;
@@ -74,8 +76,5 @@ export function isUnreachable(err: unknown): boolean {
 
 /** `last` is the client's message, which names the address it tried. */
 export function serviceDownMessage(attempts: number, last: string): string {
-  return (
-    `The service is down or unreachable: ${attempts} attempts in a row could not connect, with no answer between ` +
-    `(last: ${last}). Nothing more was sent. Check the network, --env / --base-url and the service's status, then run the same command again.`
-  );
+  return say(pace.serviceDown, { attempts, last });
 }

@@ -16,6 +16,8 @@
  * `reconcile` wrap the client once per run.
  */
 import { ApiError, isApiError } from '../../api/errors.js';
+import { say } from '../../i18n/message.js';
+import { pace } from '../../i18n/messages/pace.js';
 import type { CallOptions, LinkApi } from './link-api.js';
 
 /** Answers the service gives only after it has authenticated the caller. */
@@ -66,5 +68,5 @@ export function gateFirstRequest(api: LinkApi, gate = new FirstRequestGate()): L
 }
 
 function notSent(refused: ApiError, operation: ApiError['operation']): ApiError {
-  return new ApiError('NOT_SENT', `not sent: an earlier request failed authentication (${refused.message})`, { operation });
+  return new ApiError('NOT_SENT', say(pace.notSentAuth, { detail: refused.message }), { operation });
 }

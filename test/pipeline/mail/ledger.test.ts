@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerKey, NO_ANSWER, replayLedger, type MailJournalEntry } from '../../../src/pipeline/mail/ledger.js';
+import { ledgerKey, noAnswer, replayLedger, type MailJournalEntry } from '../../../src/pipeline/mail/ledger.js';
 
 const intent = (id: string, addresses: string[], at: string, sha256 = 'aaa'): MailJournalEntry => ({ type: 'intent', id, collector: 'Ana', file: 'Ana.csv', sha256, addresses, at });
 const result = (id: string, at: string, accepted: string[], failed: Array<[string, 'TEMPORARY' | 'PERMANENT' | 'OUTCOME_UNKNOWN' | 'NOT_SENT']> = []): MailJournalEntry => ({
@@ -26,6 +26,6 @@ describe('replayLedger', () => {
   });
 
   it('says why an unanswered intent is uncertain', () => {
-    expect(replayLedger([intent('1', ['a@x.co'], 't1')]).get(ledgerKey('Ana', 'aaa', 'a@x.co'))).toEqual({ state: 'UNCERTAIN', at: 't1', reason: NO_ANSWER });
+    expect(replayLedger([intent('1', ['a@x.co'], 't1')]).get(ledgerKey('Ana', 'aaa', 'a@x.co'))).toEqual({ state: 'UNCERTAIN', at: 't1', reason: noAnswer() });
   });
 });
