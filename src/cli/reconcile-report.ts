@@ -13,6 +13,7 @@ import { words } from '../pipeline/output/labels.js';
 import { currentLang } from '../i18n/current.js';
 import { say } from '../i18n/message.js';
 import { report as text } from '../i18n/messages/reconcile.js';
+import { stateWithLabel } from '../i18n/messages/states.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -99,7 +100,7 @@ function changeCount(kind: string, n: number): string {
 }
 
 export function changeLine(change: Change, money: Money): string {
-  const what = change.kind === 'DISABLED' ? say(change.by === 'this-run' ? text.disabledNow : text.disabledElsewhere) : change.kind;
+  const what = change.kind === 'DISABLED' ? say(change.by === 'this-run' ? text.disabledNow : text.disabledElsewhere) : stateWithLabel(change.kind);
   return say(text.changeLine, { what, row: change.rowNumber, reference: change.reference, linkId: change.linkId, amount: money(change.amount, change.currency), from: change.from });
 }
 
@@ -120,14 +121,17 @@ type TotalsView = Pick<ReconcileSummary, 'states' | 'amounts' | 'paid' | 'dryRun
 export function totalsLines(summary: TotalsView, money: Money): string[] {
   const lines = [say(text.totals)];
   const states = [...STATE_ORDER.filter((s) => summary.states[s] !== undefined), ...Object.keys(summary.states).filter((s) => !STATE_ORDER.includes(s))];
+  // States with their label beside (Spanish: "PAID (pagado)"), in one column as wide as the longest.
+  const width = Math.max(10, say(text.received).length, ...states.map((state) => stateWithLabel(state).length));
   for (const state of states) {
     const amounts = Object.entries(summary.amounts[state] ?? {}).map(([cur, amt]) => money(amt, cur)).join(' + ');
-    lines.push(`  ${state.padEnd(10)} ${String(summary.states[state] ?? 0).padStart(7)}   ${amounts}`);
+    lines.push(`  ${stateWithLabel(state).padEnd(width)} ${String(summary.states[state] ?? 0).padStart(7)}   ${amounts}`);
   }
   const paid = Object.entries(summary.paid).map(([cur, amt]) => money(amt, cur)).join(' + ');
-  if (paid !== '') lines.push(`  ${say(text.received).padEnd(10)} ${paid}`);
+  if (paid !== '') lines.push(`  ${say(text.received).padEnd(width)} ${paid}`);
   if (!summary.dryRun) lines.push(`  ${say(text.disabledByRun, { n: summary.disabled })}`);
-  lines.push(`  ${say(text.time, { seconds: (summary.elapsedMs / 1000).toFixed(1) })}`);
+  const seconds = (summary.elapsedMs / 1000).toLocaleString(currentLang() === 'es' ? 'es-CO' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  lines.push(`  ${say(text.time, { seconds })}`);
   const pace = summary.pace;
   if (pace !== undefined && pace.pushbacks > 0) lines.push(`  ${words(currentLang()).report.pushedBack(pace.pushbacks, pace.serviceLimit, pace.suggestedRate)}`);
   return lines;

@@ -91,6 +91,10 @@ describe('a Spanish run', () => {
     await control(sandbox, Number(first['Id del enlace']), 'pay');
     const reconciled = await runCli(['reconcile', out, '--base-url', sandbox.url, '--log', 'text'], { env: es() });
     expect(reconciled.code).toBe(0);
+    expect(englishLines(reconciled.stdout + reconciled.stderr)).toEqual([]);
+    expect(reconciled.stdout).toMatch(/PAID \(pagado\)/);
+    // No create was lost in issue: nothing to look for again, and nothing said of it.
+    expect(reconciled.stdout + reconciled.stderr).not.toMatch(/Se buscaron de nuevo/);
     const after = await readCsvOutput(out, ';');
     expect(after.header).toContain('Estado del pago');
     expect(after.header).toContain('Estado del pago (texto)');

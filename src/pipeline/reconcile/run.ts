@@ -172,7 +172,7 @@ export async function runReconcile(
     // A breaker shared with an earlier sheet may already be open: nothing more is sent.
     if (breaker.message !== undefined) run.stop('SERVICE_UNAVAILABLE', breaker.message);
     const uncertain = config.dryRun
-      ? { journalFound: false, byReference: new Map() }
+      ? { journalFound: false, byReference: new Map(), probed: 0 }
       : await resolveFirst(config, gated, throttle, controls.abort, emit);
     const ctx = rowContext(config, gated, throttle, uncertain, run, controls.abort);
     await pass(config, ctx, summary, emit);
@@ -199,8 +199,9 @@ async function takeLock(config: ReconcileConfig, path: string): Promise<Lock> {
 
 async function resolveFirst(config: ReconcileConfig, api: LinkApi, throttle: Throttle, signal: AbortSignal | undefined, emit: EventSink): Promise<UncertainResolution> {
   const resolution = await resolveUncertainRows({ journalPath: config.journalPath, settleMs: config.settleMs, api, throttle, retry: config.retry, timeZone: config.timeZone, signal });
-  if (resolution.byReference.size > 0) {
-    emit({ type: 'phase', phase: 'resolve', message: say(text.resolve, { n: resolution.byReference.size }) });
+  // Only the creates looked for now: what earlier runs settled (every ISSUED row of the journal) is no news.
+  if (resolution.probed > 0) {
+    emit({ type: 'phase', phase: 'resolve', message: say(text.resolve, { n: resolution.probed }) });
   }
   return resolution;
 }

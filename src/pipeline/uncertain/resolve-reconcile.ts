@@ -25,6 +25,8 @@ export interface UncertainResolution {
   /** False when there is no issue journal beside the sheet. */
   journalFound: boolean;
   byReference: Map<string, UncertainOutcome>;
+  /** How many lost creates this run looked for at the service (byReference also holds what earlier runs settled). */
+  probed: number;
 }
 
 export interface ResolveOptions {
@@ -41,14 +43,14 @@ export interface ResolveOptions {
 
 export async function resolveUncertainRows(options: ResolveOptions): Promise<UncertainResolution> {
   const byReference = new Map<string, UncertainOutcome>();
-  if (!existsSync(options.journalPath)) return { journalFound: false, byReference };
+  if (!existsSync(options.journalPath)) return { journalFound: false, byReference, probed: 0 };
   const journal = await openJournal<JournalEntry>(options.journalPath);
   try {
     const ledger = new Ledger(journal.entries);
     const targets = uncertainTargets(journal.entries, ledger);
     if (targets.length === 0) {
       settledEarlier(ledger, journal.entries, byReference);
-      return { journalFound: true, byReference };
+      return { journalFound: true, byReference, probed: 0 };
     }
     const result = await probeUncertain(targets, options.api, options.throttle, {
       known: ledger.knownLinks(),
@@ -62,7 +64,7 @@ export async function resolveUncertainRows(options: ResolveOptions): Promise<Unc
     const outcomes = await settle(targets.map((t) => t.ref), result, { journal, ledger, command: 'reconcile', via: 'reconcile-probe', timeZone: options.timeZone });
     for (const [ref, outcome] of outcomes) byReference.set(ref, outcome);
     settledEarlier(ledger, journal.entries, byReference);
-    return { journalFound: true, byReference };
+    return { journalFound: true, byReference, probed: targets.length };
   } finally {
     await journal.close();
   }
