@@ -16,7 +16,7 @@ import { currentLang } from '../../i18n/current.js';
 import { STATE_FILLS } from '../output/state-colours.js';
 import { noRowsError, RunError } from '../run-error.js';
 import { openPrepared, type PreparedInput } from '../rows/prepared-rows.js';
-import { langOf, type Lang } from '../output/labels.js';
+import type { Lang } from '../output/labels.js';
 import { OutputExtras, type ExtrasResult } from '../output/extras.js';
 import { presentBillColumns } from '../output/presentation.js';
 import { StateTally, type TallyJson } from '../output/state-tally.js';
@@ -121,7 +121,7 @@ export async function writeIssueOutput(
       const link = outcome.state === 'ISSUED' && outcome.url ? { reference: row.reference, url: outcome.url, name: row.request?.name, amount: row.amount, currency: row.currency } : undefined;
       await extras.row(row.cells, cells, { state: outcome.state, amount: row.amount, currency: row.currency }, link);
     }
-    writer.appendSheet?.(summaryTable(tally, config.lang ?? langOf(config.request.locale), run));
+    writer.appendSheet?.(summaryTable(tally, config.lang ?? currentLang(), run));
     await mode.beforeCommit?.();
     await writer.commit();
   } catch (err) {
@@ -161,7 +161,7 @@ async function openOutput(config: IssueConfig, input: PreparedInput, mode: { dry
   const present = presentBillColumns(plan.columns, input.map, { format, locale: config.request.locale, currency: input.currency });
   const delimiter = config.output.delimiter ?? input.info.delimiter ?? (config.request.locale === 'es-CO' ? ';' : ',');
   const write: WriteOptions = { format, columns: present.columns, delimiter, sheetName: 'Links', stateFill: STATE_FILLS, ...present.options };
-  const lang = config.lang ?? langOf(config.request.locale);
+  const lang = config.lang ?? currentLang();
   // Only workbooks show the run's parameters (in their Summary sheet); a CSV run need not hash its input.
   const run: RunParameters | undefined = format === 'xlsx'
     ? {

@@ -4,17 +4,12 @@
  * file may be written in a language other than the run's (a collector's mail
  * in theirs), so this takes the language rather than the process's.
  */
-import type { Locale } from '../types.js';
 import type { Lang } from '../../i18n/lang.js';
 import { sayIn, type Message } from '../../i18n/message.js';
 import { labels } from '../../i18n/messages/labels.js';
 import { reports } from '../../i18n/messages/reports.js';
 
 export type { Lang } from '../../i18n/lang.js';
-
-export function langOf(locale: Locale): Lang {
-  return locale === 'es-CO' ? 'es' : 'en';
-}
 
 export interface Words {
   state: string;

@@ -21,7 +21,8 @@ import type { EventSink } from '../events.js';
 import { openIssuedSheet, type IssuedRow, type IssuedSheetOptions, type IssuedSheetWriter } from './issued-sheet.js';
 import type { LinkApi } from '../service/link-api.js';
 import { addAmounts } from '../money.js';
-import { langOf, type Lang } from '../output/labels.js';
+import type { Lang } from '../output/labels.js';
+import { currentLang } from '../../i18n/current.js';
 import { OutputExtras, type ExtrasResult } from '../output/extras.js';
 import type { OverdueRule } from './decide.js';
 import { reconcileRow, type Change, type RowContext, type RowResult, type StopReason } from './row.js';
@@ -275,7 +276,7 @@ async function pass(config: ReconcileConfig, ctx: RowContext, summary: Reconcile
         header: sheet.info.header,
         splitBy: config.splitBy,
         qr: false,
-        lang: config.lang ?? langOf(config.sheet.locale),
+        lang: config.lang ?? currentLang(),
         write: writer.options,
         emit,
       });
